@@ -1,0 +1,19 @@
+/// Everything a finished analysis knows, for the report writers.
+public struct AnalysisResult: Sendable {
+    public var inputs: InputSummary
+    public var spend: SpendAggregator
+    public var priceBook: PriceBook
+    public var timezone: String
+    /// The command line that reproduces the run (for the Method section).
+    public var command: String
+    /// Additional top-level summary.json sections contributed by later stages (policies, …).
+    public var extraSummarySections: [String: JSONOutput] = [:]
+
+    public init(inputs: InputSummary, spend: SpendAggregator, priceBook: PriceBook, timezone: String, command: String) {
+        self.inputs = inputs
+        self.spend = spend
+        self.priceBook = priceBook
+        self.timezone = timezone
+        self.command = command
+    }
+}

@@ -1,0 +1,54 @@
+/// `costreplay analyze` as a library call: replay the inputs, write every report atomically.
+public struct AnalyzeJob {
+    public var inputs: [InputFile]
+    public var options: AnalysisOptions
+    public var outputDirectory: String
+    public var timezone: String
+    /// The command line as the user would retype it (recorded in the report).
+    public var command: String
+    /// Progress callback (raw bytes read, calls).
+    public var progress: ((Int64, Int64) -> Void)?
+
+    public init(inputs: [InputFile], options: AnalysisOptions, outputDirectory: String, timezone: String, command: String) {
+        self.inputs = inputs
+        self.options = options
+        self.outputDirectory = outputDirectory
+        self.timezone = timezone
+        self.command = command
+    }
+
+    /// Runs the analysis. Throws for unreadable inputs and unwritable outputs; damaged gzip input
+    /// is reported in the result (and the caller exits 1).
+    public func run() throws -> AnalysisResult {
+        guard let clock = ZoneClock(identifier: timezone) else {
+            throw ConfigError(file: "--timezone", keyPath: "", message: "unknown time zone \"\(timezone)\"")
+        }
+        let directory = try ReportDirectory(path: outputDirectory)
+        do {
+            let ledger = try CallLedgerWriter(writer: try directory.create("calls.csv"))
+            var spend = SpendAggregator(clock: clock)
+            let replayer = Replayer(options: options)
+            replayer.progress = progress
+            let inputs = try replayer.run(self.inputs) { call in
+                let outcome = CallOutcome.kept(call)
+                try ledger.append(call, task: call.record.task ?? "unknown", outcome: outcome)
+                spend.add(call, outcome: outcome)
+            }
+            try ledger.close()
+            let result = AnalysisResult(inputs: inputs, spend: spend, priceBook: options.priceBook, timezone: timezone,
+                                        command: command)
+            try directory.write("daily.csv", SpendCSVWriter.daily(spend))
+            try directory.write("users.csv", SpendCSVWriter.groups(keyColumn: "user", spend.byUser))
+            try directory.write("teams.csv", SpendCSVWriter.groups(keyColumn: "team", spend.byTeam))
+            try directory.write("models.csv", SpendCSVWriter.groups(keyColumn: "model", spend.byModel))
+            try directory.write("sessions.csv", SpendCSVWriter.groups(keyColumn: "session", spend.bySession))
+            try directory.write("summary.json", SummaryJSONWriter.render(result))
+            try directory.write("report.md", MarkdownReportWriter.render(result))
+            try directory.commit()
+            return result
+        } catch {
+            directory.abort()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,172 @@
+/// Derives what the policies need from request and response bodies (SPEC §3.3).
+enum BodyFactsReader {
+    static let requestKeyExcluded: Set<[UInt8]> = Set(
+        ["metadata", "stream", "stream_options", "user", "safety_identifier", "prompt_cache_key", "service_tier"]
+            .map { Array($0.utf8) })
+    static let retryKeyExcluded: Set<[UInt8]> = requestKeyExcluded.union(
+        ["max_tokens", "max_completion_tokens", "max_output_tokens", "temperature"].map { Array($0.utf8) })
+
+    /// Reads the facts of a request/response pair of shape `shape`.
+    static func read(_ tape: JSONTape, request: Int?, response: Int?, shape: BodyShape) -> BodyFacts {
+        var facts = BodyFacts()
+        if let response, tape.kind(response) == .object {
+            facts.toolCalls = toolCalls(tape, response, shape: shape)
+        }
+        guard let request, tape.kind(request) == .object else { return facts }
+        if let tools = tape.value(request, "tools"), tape.kind(tools) == .array { facts.toolsOffered = tape.count(tools) }
+        for key: JSONKey in ["max_tokens", "max_completion_tokens", "max_output_tokens"] {
+            if let index = tape.value(request, key), let value = tape.integer(index) {
+                facts.maxTokens = value
+                break
+            }
+        }
+        facts.systemText = systemText(tape, request, shape: shape)
+        facts.toolErrors = shape == .anthropic ? toolErrors(tape, request) : 0
+        readPromptUnits(tape, request, shape: shape, into: &facts)
+        facts.requestKey = key(tape, request, excluding: requestKeyExcluded)
+        facts.retryKey = key(tape, request, excluding: retryKeyExcluded)
+        return facts
+    }
+
+    /// The stop (finish) reason of a response, lower-cased.
+    static func stopReason(_ tape: JSONTape, response: Int?, shape: BodyShape) -> String? {
+        guard let response, tape.kind(response) == .object else { return nil }
+        switch shape {
+        case .anthropic:
+            return tape.string(response, "stop_reason")?.lowercased()
+        case .openaiChat:
+            guard let choices = tape.value(response, "choices"), let first = tape.firstElement(choices) else { return nil }
+            return tape.string(first, "finish_reason")?.lowercased()
+        case .openaiResponses:
+            if tape.string(response, "status") == "incomplete",
+               let details = tape.value(response, "incomplete_details"), let reason = tape.string(details, "reason") {
+                return reason.lowercased()
+            }
+            return tape.string(response, "status")?.lowercased()
+        }
+    }
+
+    static func toolCalls(_ tape: JSONTape, _ response: Int, shape: BodyShape) -> [ToolCall] {
+        var calls: [ToolCall] = []
+        switch shape {
+        case .anthropic:
+            guard let content = tape.value(response, "content") else { return [] }
+            tape.forEachElement(content) { block in
+                guard tape.kind(block) == .object, tape.string(block, "type") == "tool_use" else { return }
+                let name = tape.string(block, "name") ?? ""
+                let input = tape.value(block, "input").map { CanonicalJSON.string(tape, $0) } ?? "null"
+                calls.append(ToolCall(name: name, canonicalInput: input))
+            }
+        case .openaiChat:
+            guard let choices = tape.value(response, "choices"), let first = tape.firstElement(choices),
+                  let toolCalls = tape.value(first, "message", "tool_calls") else { return [] }
+            tape.forEachElement(toolCalls) { call in
+                guard tape.kind(call) == .object, let function = tape.value(call, "function") else { return }
+                calls.append(ToolCall(name: tape.string(function, "name") ?? "",
+                                      canonicalInput: canonicalArguments(tape, tape.value(function, "arguments"))))
+            }
+        case .openaiResponses:
+            guard let output = tape.value(response, "output") else { return [] }
+            tape.forEachElement(output) { item in
+                guard tape.kind(item) == .object, tape.string(item, "type") == "function_call" else { return }
+                calls.append(ToolCall(name: tape.string(item, "name") ?? "",
+                                      canonicalInput: canonicalArguments(tape, tape.value(item, "arguments"))))
+            }
+        }
+        return calls
+    }
+
+    /// OpenAI `arguments` is a JSON string: its parsed value, or the string itself when it does not
+    /// parse (null → JSON null).
+    static func canonicalArguments(_ tape: JSONTape, _ index: Int?) -> String {
+        guard let index else { return "null" }
+        guard tape.kind(index) == .string else { return CanonicalJSON.string(tape, index) }
+        var text = tape.decodedStringBytes(index)
+        let parsed: String? = text.withUnsafeMutableBytes { buffer in
+            var inner = JSONTape(maxDepth: 256)
+            do {
+                try inner.parse(UnsafeRawBufferPointer(buffer))
+                return CanonicalJSON.string(inner, inner.root)
+            } catch {
+                return nil
+            }
+        }
+        return parsed ?? CanonicalJSON.string(tape, index)
+    }
+
+    /// Anthropic `tool_result` blocks with `is_error: true` in the last request message.
+    static func toolErrors(_ tape: JSONTape, _ request: Int) -> Int {
+        guard let messages = tape.value(request, "messages"), let last = tape.lastElement(messages),
+              tape.kind(last) == .object, let content = tape.value(last, "content"), tape.kind(content) == .array
+        else { return 0 }
+        var errors = 0
+        tape.forEachElement(content) { block in
+            if tape.kind(block) == .object, tape.string(block, "type") == "tool_result",
+               let flag = tape.value(block, "is_error"), tape.bool(flag) == true {
+                errors += 1
+            }
+        }
+        return errors
+    }
+
+    static func systemText(_ tape: JSONTape, _ request: Int, shape: BodyShape) -> String? {
+        if shape == .openaiResponses, let instructions = tape.string(request, "instructions") { return instructions }
+        if let system = tape.value(request, "system") {
+            return text(tape, system)
+        }
+        guard let messages = tape.value(request, "messages") else { return nil }
+        var parts: [String] = []
+        tape.forEachElement(messages) { message in
+            guard tape.kind(message) == .object, let role = tape.string(message, "role"),
+                  role == "system" || role == "developer", let content = tape.value(message, "content") else { return }
+            if let text = text(tape, content) { parts.append(text) }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
+    }
+
+    /// The text of a string, or of an array of `{text}` blocks joined by newlines.
+    static func text(_ tape: JSONTape, _ index: Int) -> String? {
+        if let string = tape.string(index) { return string }
+        var parts: [String] = []
+        tape.forEachElement(index) { block in
+            if tape.kind(block) == .object, let text = tape.string(block, "text") { parts.append(text) }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
+    }
+
+    static let unitZeroKeys: Set<[UInt8]> = Set(["model", "tools", "system"].map { Array($0.utf8) })
+    static let unitZeroKeysResponses: Set<[UInt8]> = Set(["model", "tools", "instructions"].map { Array($0.utf8) })
+
+    /// Prompt units and their prefix hashes: unit 0 is model/tools/system, then one per message.
+    static func readPromptUnits(_ tape: JSONTape, _ request: Int, shape: BodyShape, into facts: inout BodyFacts) {
+        let messagesKey: JSONKey = shape == .openaiResponses ? "input" : "messages"
+        guard let messages = tape.value(request, messagesKey) else { return }
+        let zeroKeys = shape == .openaiResponses ? unitZeroKeysResponses : unitZeroKeys
+        var unitZero = HashingSink()
+        CanonicalJSON.writeObject(tape, request, to: &unitZero) { key in zeroKeys.contains(Array(key)) }
+        var previous = unitZero.hasher.finalize()
+        var units = [PromptUnit(prefixHash: previous, bytes: unitZero.byteCount)]
+        func addUnit(_ index: Int) {
+            var sink = HashingSink()
+            CanonicalJSON.write(tape, index, to: &sink)
+            var combined = StreamHasher(seed: 1)
+            combined.update(word: previous)
+            combined.update(word: sink.hasher.finalize())
+            previous = combined.finalize()
+            units.append(PromptUnit(prefixHash: previous, bytes: sink.byteCount))
+        }
+        if tape.kind(messages) == .array {
+            tape.forEachElement(messages) { addUnit($0) }
+        } else {
+            addUnit(messages)
+        }
+        facts.messageCount = units.count - 1
+        facts.promptUnits = units
+    }
+
+    static func key(_ tape: JSONTape, _ request: Int, excluding excluded: Set<[UInt8]>) -> UInt64 {
+        var sink = HashingSink(seed: 2)
+        CanonicalJSON.writeObject(tape, request, to: &sink) { key in !excluded.contains(Array(key)) }
+        return sink.hasher.finalize()
+    }
+}

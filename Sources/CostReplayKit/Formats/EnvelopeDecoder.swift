@@ -1,0 +1,128 @@
+/// Decodes our documented request/response log lines (SPEC §3.2).
+public struct EnvelopeDecoder: LogDecoder {
+    public init() {}
+
+    static let timestampKeys: [JSONKey] = ["ts", "timestamp", "time", "start_time", "startTime"]
+
+    public mutating func decode(_ tape: JSONTape, context: DecodeContext) throws(DecodeFailure) -> CallRecord {
+        let root = tape.root
+        let start = try Self.startTime(tape, root)
+        var end = start
+        if let latency = tape.value(root, "latency_ms"), tape.kind(latency) == .number,
+           let millis = TimestampParser.parseMillisDuration(tape.rawBytes(latency)), millis > 0 {
+            end = start.adding(micros: millis)
+        }
+        let request = tape.value(root, "request").flatMap { tape.kind($0) == .object ? $0 : nil }
+        let response = tape.value(root, "response").flatMap { tape.kind($0) == .object ? $0 : nil }
+        let provider = tape.string(root, "provider")?.lowercased()
+
+        guard let model = Self.nonEmptyString(tape, root, "model")
+            ?? response.flatMap({ Self.nonEmptyString(tape, $0, "model") })
+            ?? request.flatMap({ Self.nonEmptyString(tape, $0, "model") })
+        else { throw DecodeFailure(.missingModel, "no model in the record, its response or its request") }
+
+        let id = Self.identifier(tape, root) ?? "\(context.pathKey):\(context.line)"
+        var call = CallRecord(id: id, origin: RecordOrigin(fileIndex: context.fileIndex, line: context.line),
+                              start: start, end: end, model: model)
+        call.provider = provider
+
+        var status: Int?
+        if let statusIndex = tape.value(root, "status") {
+            if let value = tape.integer(statusIndex) {
+                status = Int(clamping: value)
+            } else if let text = tape.string(statusIndex), let value = Int(text) {
+                status = value
+            }
+        }
+        if status == nil && response != nil { status = 200 }
+        call.status = status
+        call.succeeded = response != nil && (status ?? 200) < 400
+
+        let usageIndex = response.flatMap { r in tape.value(r, "usage").flatMap { tape.isNull($0) ? nil : $0 } }
+            ?? tape.value(root, "usage").flatMap { tape.isNull($0) ? nil : $0 }
+        let shape = BodyShape.detect(tape, response: response, request: request, provider: provider, usage: usageIndex)
+        call.bodyShape = shape
+        if let usageIndex {
+            call.usage = try UsageReader.read(tape, usageIndex, shape: shape)
+        } else if call.succeeded {
+            throw DecodeFailure(.missingUsage, "a successful call without usage")
+        }
+
+        call.user = Self.nonEmptyString(tape, root, "user") ?? Self.nonEmptyString(tape, root, "user_id")
+        if call.user == nil, let request {
+            if shape == .anthropic {
+                call.user = tape.value(request, "metadata").flatMap { Self.nonEmptyString(tape, $0, "user_id") }
+            } else {
+                call.user = Self.nonEmptyString(tape, request, "user") ?? Self.nonEmptyString(tape, request, "safety_identifier")
+            }
+        }
+        call.session = Self.nonEmptyString(tape, root, "session") ?? Self.nonEmptyString(tape, root, "session_id")
+            ?? Self.nonEmptyString(tape, root, "trace_id") ?? Self.nonEmptyString(tape, root, "conversation_id")
+        call.apiKey = Self.nonEmptyString(tape, root, "api_key") ?? Self.nonEmptyString(tape, root, "api_key_id")
+        call.team = Self.nonEmptyString(tape, root, "team")
+        call.task = Self.nonEmptyString(tape, root, "task")
+        if let complexity = tape.value(root, "complexity"), tape.kind(complexity) == .number,
+           var parts = DecimalParts(tape.rawBytes(complexity)) {
+            // Truncated towards zero here, clamped to 1...10 where it is used (§6.5).
+            let negative = parts.negative
+            parts.negative = false
+            if let whole = parts.floored(scale: 0) { call.complexity = Int(clamping: negative ? -whole : whole) }
+        }
+        if let tags = tape.value(root, "tags"), tape.kind(tags) == .object {
+            tape.forEachMember(tags) { key, value in
+                if let text = tape.string(value), let name = tape.string(key) { call.tags[name] = text }
+            }
+        }
+
+        let tierText = Self.nonEmptyString(tape, root, "service_tier")
+            ?? usageIndex.flatMap { response != nil ? Self.nonEmptyString(tape, $0, "service_tier") : nil }
+            ?? response.flatMap { Self.nonEmptyString(tape, $0, "service_tier") }
+            ?? request.flatMap { Self.nonEmptyString(tape, $0, "service_tier") }
+        call.serviceTier = ServiceTier(logged: tierText)
+        call.stopReason = BodyFactsReader.stopReason(tape, response: response, shape: shape)
+        if request != nil || response != nil {
+            call.body = BodyFactsReader.read(tape, request: request, response: response, shape: shape)
+        }
+        return call
+    }
+
+    /// The call's start from the first timestamp key present.
+    static func startTime(_ tape: JSONTape, _ root: Int) throws(DecodeFailure) -> Timestamp {
+        for key in timestampKeys {
+            guard let index = tape.value(root, key) else { continue }
+            let parsed: Timestamp?
+            switch tape.kind(index) {
+            case .string:
+                parsed = tape.isEscaped(index) ? nil : TimestampParser.parseText(tape.rawBytes(index))
+            case .number:
+                parsed = TimestampParser.parseEpochNumber(tape.rawBytes(index))
+            default:
+                parsed = nil
+            }
+            guard let parsed else {
+                let raw = String(decoding: tape.rawBytes(index).prefix(40), as: UTF8.self)
+                throw DecodeFailure(.badTimestamp, "\(String(decoding: key.bytes, as: UTF8.self)) \"\(raw)\" is not a timestamp")
+            }
+            return parsed
+        }
+        throw DecodeFailure(.missingTimestamp, "no ts/timestamp/time/start_time/startTime key")
+    }
+
+    /// The record's id: a string, or a number's text.
+    static func identifier(_ tape: JSONTape, _ root: Int) -> String? {
+        guard let index = tape.value(root, "id") else { return nil }
+        switch tape.kind(index) {
+        case .string:
+            let text = tape.string(index) ?? ""
+            return text.isEmpty ? nil : text
+        case .number: return tape.numberText(index)
+        default: return nil
+        }
+    }
+
+    /// A string field, treating "" as absent.
+    static func nonEmptyString(_ tape: JSONTape, _ object: Int, _ key: JSONKey) -> String? {
+        guard let text = tape.string(object, key), !text.isEmpty else { return nil }
+        return text
+    }
+}

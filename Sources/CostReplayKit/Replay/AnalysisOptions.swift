@@ -1,0 +1,18 @@
+/// Settings of one analysis run that are not policies.
+public struct AnalysisOptions: Sendable {
+    public var priceBook: PriceBook
+    /// `--format`: force one decoder for every file.
+    public var forcedFormat: LogFormat?
+    /// `--max-lateness` in microseconds (default 15 minutes).
+    public var maxLatenessMicros: Int64 = 15 * 60 * 1_000_000
+    /// Gap that starts a new inferred session (`loop.session_gap`, default 30 minutes).
+    public var sessionGapMicros: Int64 = 30 * 60 * 1_000_000
+    /// How far apart in start time two records with the same id are still duplicates.
+    public var duplicateWindowMicros: Int64 = 6 * 3600 * 1_000_000
+    /// Calls starting before this are excluded (and counted).
+    public var since: Timestamp?
+    /// Calls starting at or after this are excluded (and counted).
+    public var until: Timestamp?
+
+    public init(priceBook: PriceBook) { self.priceBook = priceBook }
+}

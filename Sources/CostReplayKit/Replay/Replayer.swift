@@ -1,0 +1,72 @@
+/// Reads every input and hands each unique call, priced and with its session, to a consumer in
+/// replay order (SPEC §3.4). Memory is the per-file read buffers and lateness windows plus the
+/// duplicate window and per-user session state: it does not grow with the number of calls.
+public final class Replayer {
+    public let options: AnalysisOptions
+    /// Called now and then with (raw bytes read, calls replayed), for a progress line.
+    public var progress: ((Int64, Int64) -> Void)?
+
+    public init(options: AnalysisOptions) { self.options = options }
+
+    /// Replays `inputs`; returns what they contained. Throws only for unreadable inputs.
+    public func run(_ inputs: [InputFile], consumer: (ReplayedCall) throws -> Void) throws -> InputSummary {
+        var summary = InputSummary()
+        var examples: [MalformedRecord] = []
+        let readers = inputs.enumerated().map { index, file in
+            FileRecordReader(file: file, fileIndex: Int32(index), forcedFormat: options.forcedFormat,
+                             maxLatenessMicros: options.maxLatenessMicros) { record in
+                if examples.count < InputSummary.malformedExampleLimit { examples.append(record) }
+            }
+        }
+        for reader in readers { try reader.open() }
+        let merger = CallMerger(readers: readers)
+        try merger.start()
+        var deduplicator = Deduplicator(windowMicros: options.duplicateWindowMicros)
+        var sessions = SessionInferrer(gapMicros: options.sessionGapMicros)
+        var replayed: Int64 = 0
+        while let record = try merger.next() {
+            guard deduplicator.admit(record) else { continue }
+            if let since = options.since, record.start < since {
+                summary.outsidePeriod += 1
+                continue
+            }
+            if let until = options.until, record.start >= until {
+                summary.outsidePeriod += 1
+                continue
+            }
+            let call = price(record, sessions: &sessions, summary: &summary)
+            summary.calls += 1
+            if summary.firstStart == nil || record.start < summary.firstStart! { summary.firstStart = record.start }
+            if summary.lastStart == nil || record.start > summary.lastStart! { summary.lastStart = record.start }
+            try consumer(call)
+            replayed += 1
+            if replayed & 0x3FF == 0, let progress {
+                progress(readers.reduce(0) { $0 + $1.rawBytesRead }, replayed)
+            }
+        }
+        summary.duplicates = deduplicator.duplicates
+        summary.files = readers.map(\.stats)
+        summary.malformedExamples = examples.sorted { ($0.pathKey, $0.line) < ($1.pathKey, $1.line) }
+        return summary
+    }
+
+    /// Resolves the price and session of one record.
+    private func price(_ record: CallRecord, sessions: inout SessionInferrer, summary: inout InputSummary) -> ReplayedCall {
+        let session = sessions.session(for: record)
+        let pricedModel = options.priceBook.resolveID(record.model)
+        let entry = pricedModel.flatMap { options.priceBook.entry(id: $0, at: record.start) }
+        var call = ReplayedCall(record: record, session: session?.id, sessionInferred: session?.inferred ?? false,
+                                pricedModel: pricedModel, priceEntry: entry, usage: record.usage ?? .zero, cost: nil)
+        if record.usage == nil {
+            call.cost = .zero  // a failed call without usage: nothing billed, never unpriced
+        } else if let entry {
+            call.cost = entry.cost(of: call.usage, serviceTier: record.serviceTier)
+        } else {
+            summary.unpricedCalls += 1
+            summary.unpricedModels[record.model, default: UnpricedModelStats()].calls += 1
+            summary.unpricedModels[record.model]!.inputTokens += call.usage.totalInput
+            summary.unpricedModels[record.model]!.outputTokens += call.usage.output
+        }
+        return call
+    }
+}

@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The output directory. Every report is written under a temporary name and renamed when the
+/// whole run is complete, so an interrupted run never leaves a partial report that looks finished
+/// and keeps the previous reports intact (SPEC §7).
+public final class ReportDirectory {
+    public let path: String
+    private var pending: [(temporary: String, final: String)] = []
+
+    /// Creates the directory (and parents) when missing.
+    public init(path: String) throws(OutputError) {
+        self.path = path
+        try Self.makeDirectories(path)
+        guard access(path, W_OK) == 0 else {
+            throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// A writer for report file `name`, written to a temporary name until `commit`.
+    public func create(_ name: String) throws(OutputError) -> BufferedFileWriter {
+        let finalPath = join(name)
+        let temporary = join(".\(name).tmp-\(getpid())")
+        let writer = try BufferedFileWriter(path: temporary)
+        pending.append((temporary, finalPath))
+        return writer
+    }
+
+    /// Writes a whole file.
+    public func write(_ name: String, _ contents: String) throws(OutputError) {
+        let writer = try create(name)
+        try writer.write(contents)
+        try writer.close()
+    }
+
+    /// Renames every temporary file to its final name.
+    public func commit() throws(OutputError) {
+        for (temporary, final) in pending {
+            guard rename(temporary, final) == 0 else {
+                let reason = String(cString: strerror(errno))
+                abort()
+                throw .cannotWrite(path: final, reason: reason)
+            }
+        }
+        pending = []
+    }
+
+    /// Removes every temporary file not yet committed.
+    public func abort() {
+        for (temporary, _) in pending { unlink(temporary) }
+        pending = []
+    }
+
+    /// Paths of temporary files not yet committed (for signal handlers).
+    public var temporaryPaths: [String] { pending.map(\.temporary) }
+
+    func join(_ name: String) -> String { path.hasSuffix("/") ? path + name : path + "/" + name }
+
+    static func makeDirectories(_ path: String) throws(OutputError) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .cannotCreate(path: path, reason: "exists and is not a directory") }
+            return
+        }
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            if stat(prefix, &info) != 0 && mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                throw .cannotCreate(path: prefix, reason: String(cString: strerror(errno)))
+            }
+            prefix += "/"
+        }
+    }
+}

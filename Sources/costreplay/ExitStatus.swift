@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import CostReplayKit
+
+/// Exit statuses of SPEC §2 that depend on what the inputs contained.
+enum ExitStatus {
+    /// Reports damage (exit 1) and, with `--strict`, malformed, unpriced or late records (exit 3).
+    static func afterAnalysis(_ inputs: InputSummary, strict: Bool) throws {
+        for file in inputs.damagedFiles {
+            let damage = file.damage!
+            Diagnostics.error("\(file.pathKey): \(damage.message) at compressed byte \(damage.compressedOffset); the lines before it were used")
+        }
+        if !inputs.damagedFiles.isEmpty { throw ExitCode(1) }
+        if strict && (inputs.malformedTotal > 0 || inputs.unpricedCalls > 0 || inputs.late > 0) {
+            Diagnostics.error("--strict: \(inputs.malformedTotal) malformed, \(inputs.unpricedCalls) unpriced, \(inputs.late) late records")
+            throw ExitCode(3)
+        }
+    }
+}
+
+/// Quotes a word for a POSIX shell when it needs it.
+enum ShellQuoting {
+    static func quote(_ word: String) -> String {
+        let safe = word.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=@,+".contains($0) }
+        if safe && !word.isEmpty { return word }
+        return "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    }
+}
+
+/// File sizes for the progress line.
+enum FileSize {
+    static func of(_ path: String) -> Int64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int64(info.st_size)
+    }
+}
