@@ -6,8 +6,8 @@ public struct AnalysisResult: Sendable {
     public var timezone: String
     /// The command line that reproduces the run (for the Method section).
     public var command: String
-    /// Additional top-level summary.json sections contributed by later stages (policies, …).
-    public var extraSummarySections: [String: JSONOutput] = [:]
+    /// What the policy replay found (nil when replay was not run).
+    public var replay: ReplayOutcome?
 
     public init(inputs: InputSummary, spend: SpendAggregator, priceBook: PriceBook, timezone: String, command: String) {
         self.inputs = inputs

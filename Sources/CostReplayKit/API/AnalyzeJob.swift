@@ -2,6 +2,7 @@
 public struct AnalyzeJob {
     public var inputs: [InputFile]
     public var options: AnalysisOptions
+    public var policies: PolicySet
     public var outputDirectory: String
     public var timezone: String
     /// The command line as the user would retype it (recorded in the report).
@@ -9,9 +10,11 @@ public struct AnalyzeJob {
     /// Progress callback (raw bytes read, calls).
     public var progress: ((Int64, Int64) -> Void)?
 
-    public init(inputs: [InputFile], options: AnalysisOptions, outputDirectory: String, timezone: String, command: String) {
+    public init(inputs: [InputFile], options: AnalysisOptions, policies: PolicySet, outputDirectory: String, timezone: String,
+                command: String) {
         self.inputs = inputs
         self.options = options
+        self.policies = policies
         self.outputDirectory = outputDirectory
         self.timezone = timezone
         self.command = command
@@ -27,21 +30,29 @@ public struct AnalyzeJob {
         do {
             let ledger = try CallLedgerWriter(writer: try directory.create("calls.csv"))
             var spend = SpendAggregator(clock: clock)
+            var options = self.options
+            options.sessionGapMicros = policies.sessionGapMicros
             let replayer = Replayer(options: options)
             replayer.progress = progress
-            let inputs = try replayer.run(self.inputs) { call in
-                let outcome = CallOutcome.kept(call)
-                try ledger.append(call, task: call.record.task ?? "unknown", outcome: outcome)
-                spend.add(call, outcome: outcome)
+            let clocks = ZoneClockCache()
+            let engine = ReplayEngine(policySet: policies, priceBook: options.priceBook, clockFor: clocks.clock)
+            let record = { (context: CallContext, outcome: CallOutcome) throws in
+                try ledger.append(context.call, task: context.task, outcome: outcome)
+                spend.add(context.call, outcome: outcome)
             }
+            let inputs = try replayer.run(self.inputs) { call in try engine.push(call, emit: record) }
+            try engine.finish(emit: record)
             try ledger.close()
-            let result = AnalysisResult(inputs: inputs, spend: spend, priceBook: options.priceBook, timezone: timezone,
+            var result = AnalysisResult(inputs: inputs, spend: spend, priceBook: options.priceBook, timezone: timezone,
                                         command: command)
+            result.replay = engine.outcome()
             try directory.write("daily.csv", SpendCSVWriter.daily(spend))
             try directory.write("users.csv", SpendCSVWriter.groups(keyColumn: "user", spend.byUser))
             try directory.write("teams.csv", SpendCSVWriter.groups(keyColumn: "team", spend.byTeam))
             try directory.write("models.csv", SpendCSVWriter.groups(keyColumn: "model", spend.byModel))
             try directory.write("sessions.csv", SpendCSVWriter.groups(keyColumn: "session", spend.bySession))
+            try directory.write("savings.csv", PolicyCSVWriter.savings(result))
+            try directory.write("incidents.csv", PolicyCSVWriter.incidents(result))
             try directory.write("summary.json", SummaryJSONWriter.render(result))
             try directory.write("report.md", MarkdownReportWriter.render(result))
             try directory.commit()

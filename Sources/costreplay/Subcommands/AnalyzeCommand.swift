@@ -9,6 +9,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var priceOptions: PriceOptions
+    @OptionGroup var policyOptions: PolicyOptions
 
     @Option(help: "Output directory (created; report files in it are replaced).")
     var out: String = "reports"
@@ -36,13 +37,14 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         let priceBook = try priceOptions.load()
+        let policies = try policyOptions.load(timezone: timezone)
         var options = AnalysisOptions(priceBook: priceBook)
         options.forcedFormat = input.forcedFormat
         options.maxLatenessMicros = input.maxLatenessMicros
         options.since = since.flatMap(TimestampParser.parseText)
         options.until = until.flatMap(TimestampParser.parseText)
         let files = try Diagnostics.fatalOnError { try InputDiscovery.discover(input.inputs) }
-        var job = AnalyzeJob(inputs: files, options: options, outputDirectory: out, timezone: timezone,
+        var job = AnalyzeJob(inputs: files, options: options, policies: policies, outputDirectory: out, timezone: timezone,
                              command: reproduceCommand())
         let totalBytes = files.reduce(Int64(0)) { $0 + (FileSize.of($1.path) ?? 0) }
         var progress: ProgressLine?
@@ -61,6 +63,7 @@ struct AnalyzeCommand: ParsableCommand {
         var words = ["costreplay", "analyze"] + input.inputs
         if let format = input.format { words += ["--format", format] }
         if input.maxLateness != "15m" { words += ["--max-lateness", input.maxLateness] }
+        if let policy = policyOptions.policy { words += ["--policy", policy] }
         if let prices = priceOptions.prices { words += ["--prices", prices] }
         words += ["--out", out]
         if let since { words += ["--since", since] }

@@ -1,0 +1,14 @@
+/// One `ZoneClock` per time zone name, so budgets sharing a zone share its offset cache.
+public final class ZoneClockCache: @unchecked Sendable {
+    private var clocks: [String: ZoneClock] = [:]
+
+    public init() {}
+
+    /// The clock of a zone already validated by the policy loader (unknown names fall back to UTC).
+    public func clock(_ identifier: String) -> ZoneClock {
+        if let clock = clocks[identifier] { return clock }
+        let clock = ZoneClock(identifier: identifier) ?? ZoneClock(identifier: "UTC")!
+        clocks[identifier] = clock
+        return clock
+    }
+}

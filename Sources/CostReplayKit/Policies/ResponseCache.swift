@@ -1,0 +1,45 @@
+/// The response cache (the seed's PromptCache, SPEC §6.6): identical requests within the TTL of a
+/// made call's end are answered from the cache.
+struct ResponseCache {
+    let config: ResponseCacheConfig
+    private struct Key: Hashable {
+        let scope: String
+        let request: UInt64
+    }
+    /// Insert time (end of the last made, succeeded call) per key.
+    private var inserted: [Key: Int64] = [:]
+    private var insertsSinceSweep = 0
+
+    init(config: ResponseCacheConfig) { self.config = config }
+
+    func scopeKey(_ record: CallRecord) -> String? {
+        switch config.scope {
+        case .user: return record.user
+        case .apiKey: return record.apiKey
+        case .global: return ""
+        }
+    }
+
+    /// Whether the call is answered from the cache.
+    func isHit(_ record: CallRecord) -> Bool {
+        guard let request = record.body?.requestKey, let scope = scopeKey(record),
+              let time = inserted[Key(scope: scope, request: request)] else { return false }
+        let age = record.start.micros - time
+        return age >= 0 && age <= config.ttlMicros
+    }
+
+    /// Step 8: a made, succeeded call stores its key at its end time.
+    mutating func commit(_ record: CallRecord) {
+        guard record.succeeded, let request = record.body?.requestKey, let scope = scopeKey(record) else { return }
+        inserted[Key(scope: scope, request: request)] = record.end.micros
+        insertsSinceSweep += 1
+        if insertsSinceSweep > max(4096, inserted.count) { sweep(now: record.start.micros) }
+    }
+
+    /// Drops entries that can no longer be hit, so memory follows the TTL, not the input.
+    private mutating func sweep(now: Int64) {
+        insertsSinceSweep = 0
+        let horizon = now - config.ttlMicros
+        inserted = inserted.filter { $0.value >= horizon }
+    }
+}

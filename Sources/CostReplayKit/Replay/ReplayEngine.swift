@@ -1,0 +1,102 @@
+/// Runs every scenario side by side over the call stream (SPEC §6.1): one isolated scenario per
+/// policy and the cumulative waterfall steps of the combined policies, the last being `combined`.
+public final class ReplayEngine {
+    public let policySet: PolicySet
+    private let isolated: [Scenario]
+    private let steps: [Scenario]
+    private let classifier: TaskClassifier
+    private var retry: RetryLookahead?
+    private var bursts = BurstDetector()
+    private var baselineCost: Money = .zero
+    private var callsWithoutBody: Int64 = 0
+
+    /// - Parameter clockFor: time zone clocks by IANA name (for calendar budgets).
+    public init(policySet: PolicySet, priceBook: PriceBook, clockFor: @escaping (String) -> ZoneClock) {
+        self.policySet = policySet
+        let identities = policySet.identities
+        isolated = identities.map {
+            Scenario(name: "isolated:" + $0.name, policies: [$0], set: policySet, priceBook: priceBook, clockFor: clockFor,
+                     reportsIncidents: !$0.combined)
+        }
+        let combined = identities.filter(\.combined)
+        steps = combined.indices.map { index in
+            let last = index == combined.count - 1
+            return Scenario(name: last ? "combined" : "waterfall:\(index + 1)", policies: Array(combined[...index]),
+                            set: policySet, priceBook: priceBook, clockFor: clockFor, reportsIncidents: last)
+        }
+        classifier = TaskClassifier(rules: policySet.taskRoute?.rules ?? [])
+        retry = policySet.retry.map { RetryLookahead(windowMicros: $0.windowMicros) }
+    }
+
+    /// The task of a call as every output reports it.
+    public func task(of call: ReplayedCall) -> String { classifier.task(of: call) }
+
+    /// Adds the next call in replay order; `emit` receives each call once its fate is known (the
+    /// retry look-ahead may hold a call briefly), with its context and combined outcome.
+    public func push(_ call: ReplayedCall, emit: (CallContext, CallOutcome) throws -> Void) rethrows {
+        if retry != nil {
+            for (ready, wasted) in retry!.push(call) {
+                let (context, outcome) = process(ready, wasted: wasted)
+                try emit(context, outcome)
+            }
+        } else {
+            let (context, outcome) = process(call, wasted: false)
+            try emit(context, outcome)
+        }
+    }
+
+    /// Releases held calls at the end of the input.
+    public func finish(emit: (CallContext, CallOutcome) throws -> Void) rethrows {
+        if retry != nil {
+            for (ready, wasted) in retry!.finish() {
+                let (context, outcome) = process(ready, wasted: wasted)
+                try emit(context, outcome)
+            }
+        }
+        for scenario in isolated + steps { scenario.finish() }
+    }
+
+    /// Runs one call through every scenario; returns its context and combined outcome.
+    private func process(_ call: ReplayedCall, wasted: Bool) -> (CallContext, CallOutcome) {
+        let context = CallContext(call: call, task: classifier.task(of: call), complexity: TaskClassifier.complexity(of: call),
+                                  isWastedRetry: wasted)
+        if let cost = call.cost { baselineCost = baselineCost + cost }
+        if call.record.body == nil { callsWithoutBody += 1 }
+        bursts.add(call)
+        for scenario in isolated { _ = scenario.process(context) }
+        var combined = CallOutcome.kept(call)
+        for scenario in steps { combined = scenario.process(context) }
+        return (context, combined)
+    }
+
+    /// The results once every call was processed (after `finish`).
+    public func outcome() -> ReplayOutcome {
+        func summary(_ scenario: Scenario) -> ScenarioSummary {
+            ScenarioSummary(name: scenario.name, policies: scenario.policies, cost: scenario.cost,
+                            savings: baselineCost - scenario.cost, callsAvoided: scenario.callsAvoided,
+                            callsModified: scenario.callsModified)
+        }
+        let combined = steps.last.map(summary)
+            ?? ScenarioSummary(name: "combined", policies: [], cost: baselineCost, savings: .zero, callsAvoided: 0, callsModified: 0)
+        var incidents: [Incident] = []
+        for scenario in isolated + steps where scenario.reportsIncidents { incidents += scenario.incidents }
+        incidents += bursts.incidents()
+        incidents.sort { ($0.time, $0.kind.rawValue, $0.policy, $0.key) < ($1.time, $1.kind.rawValue, $1.policy, $1.key) }
+        var routeChanges: [String: [(task: String, from: String, to: String, calls: Int64, savings: Money)]] = [:]
+        var complexity: [String: [Int: Int64]] = [:]
+        var premium: [String: Money] = [:]
+        for scenario in isolated {
+            if scenario.router != nil {
+                let name = scenario.policies[0].name
+                routeChanges[name] = scenario.routeChanges.map { (task: $0.key.task, from: $0.key.from, to: $0.key.to,
+                                                                  calls: $0.value.calls, savings: $0.value.savings) }
+                    .sorted { ($0.savings, $0.task, $0.from, $0.to) > ($1.savings, $1.task, $1.from, $1.to) }
+                complexity[name] = scenario.routedComplexity
+            }
+            if scenario.policies[0].kind == .prefixCache { premium[scenario.policies[0].name] = scenario.wastedWritePremium }
+        }
+        return ReplayOutcome(policySet: policySet, isolated: isolated.map(summary), waterfall: steps.map(summary),
+                             combined: combined, incidents: incidents, routeChanges: routeChanges,
+                             routedComplexity: complexity, wastedWritePremium: premium, callsWithoutBody: callsWithoutBody)
+    }
+}

@@ -1,0 +1,181 @@
+/// One what-if world: a set of enabled policies with their own state, through which every call
+/// passes in replay order (the pipeline of SPEC §6.2).
+final class Scenario {
+    /// `isolated:<policy>`, `waterfall:<k>` (the last one is `combined`).
+    let name: String
+    /// The enabled policies in pipeline order.
+    let policies: [PolicyIdentity]
+    /// Whether this scenario's incidents are reported (combined, and isolated non-combined policies).
+    let reportsIncidents: Bool
+
+    private var loop: LoopDetector?
+    private let loopName: String
+    private let retryName: String?
+    private var responseCache: ResponseCache?
+    let router: ModelRouter?
+    private var prefixCache: PrefixCacheSimulator?
+    private let compaction: CompactionTransform?
+    private let outputCap: OutputCapTransform?
+    private let batch: BatchTransform?
+    private var budgets: BudgetTracker?
+
+    /// Halted sessions: the halting policy and the index of its incident.
+    private var halted: [String: (policy: String, incident: Int)] = [:]
+
+    private(set) var cost: Money = .zero
+    private(set) var callsAvoided: Int64 = 0
+    private(set) var callsModified: Int64 = 0
+    private(set) var incidents: [Incident] = []
+    /// Route effects: (task, from, to) → calls and savings; and calls per complexity.
+    private(set) var routeChanges: [RouteChange: (calls: Int64, savings: Money)] = [:]
+    private(set) var routedComplexity: [Int: Int64] = [:]
+    /// Skipped calls per policy (bodies missing).
+    private(set) var skippedWithoutBody: [String: Int64] = [:]
+
+    struct RouteChange: Hashable {
+        let task: String
+        let from: String
+        let to: String
+    }
+
+    init(name: String, policies: [PolicyIdentity], set: PolicySet, priceBook: PriceBook, clockFor: (String) -> ZoneClock,
+         reportsIncidents: Bool) {
+        self.name = name
+        self.policies = policies
+        self.reportsIncidents = reportsIncidents
+        let enabled = Set(policies.map(\.name))
+        func on(_ identity: PolicyIdentity?) -> Bool { identity.map { enabled.contains($0.name) } ?? false }
+        loop = on(set.loop?.identity) ? LoopDetector(config: set.loop!) : nil
+        loopName = set.loop?.identity.name ?? "loop"
+        retryName = on(set.retry?.identity) ? set.retry!.identity.name : nil
+        responseCache = on(set.responseCache?.identity) ? ResponseCache(config: set.responseCache!) : nil
+        router = set.routes.first { enabled.contains($0.identity.name) }.map { ModelRouter(config: $0, priceBook: priceBook) }
+        prefixCache = on(set.prefixCache?.identity) ? PrefixCacheSimulator(config: set.prefixCache!) : nil
+        compaction = on(set.compaction?.identity) ? CompactionTransform(config: set.compaction!) : nil
+        outputCap = on(set.outputCap?.identity) ? OutputCapTransform(config: set.outputCap!) : nil
+        batch = on(set.batch?.identity) ? BatchTransform(config: set.batch!) : nil
+        let budgetConfigs = set.budgets.filter { enabled.contains($0.identity.name) }
+        budgets = budgetConfigs.isEmpty ? nil : BudgetTracker(configs: budgetConfigs, clockFor: clockFor, priceBook: priceBook)
+    }
+
+    /// Passes one call through the pipeline; returns what happened to it in this scenario.
+    func process(_ context: CallContext) -> CallOutcome {
+        let record = context.record
+        let baselineCost = context.call.cost
+        budgets?.flush(upTo: record.start.micros, alert: { incidents.append($0) }, scenario: name)
+
+        // 1. halted sessions, request count and tool-error streak
+        if let session = context.session {
+            if let halt = halted[session] {
+                incidents[halt.incident].costAvoided = incidents[halt.incident].costAvoided + (baselineCost ?? .zero)
+                return avoid(context, by: halt.policy)
+            }
+            if loop != nil, let stop = loop!.beforeCall(session: session, toolErrors: record.body?.toolErrors ?? 0) {
+                haltSession(session, by: loopName, kind: .loopHalt, reason: stop.reason, detail: stop.detail, context: context,
+                            includingThisCall: true)
+                return avoid(context, by: loopName)
+            }
+        }
+        // 2. retry waste
+        if let retryName, context.isWastedRetry { return avoid(context, by: retryName) }
+        // 3. response cache
+        if let cache = responseCache, cache.isHit(record) {
+            let outcome = avoid(context, by: cache.config.identity.name)
+            detectLoops(context)
+            return outcome
+        }
+        // 4. transforms
+        var working = WorkingCall(context.call)
+        let costBefore = working.cost(baseline: context.call)
+        if let router, router.apply(&working, context: context) != nil, let costBefore,
+           let after = working.cost(baseline: context.call) {
+            let change = RouteChange(task: context.task, from: context.call.pricedModel ?? record.model, to: working.modelID ?? "")
+            let previous = routeChanges[change] ?? (0, .zero)
+            routeChanges[change] = (previous.calls + 1, previous.savings + (costBefore - after))
+        }
+        if router != nil && working.isPriced { routedComplexity[context.complexity, default: 0] += 1 }
+        let prefixUpdate = prefixCache?.apply(&working, context: context)
+        compaction?.apply(&working)
+        outputCap?.apply(&working, task: context.task)
+        batch?.apply(&working, context: context)
+        var cost = working.cost(baseline: context.call)
+
+        // 5. session cost cap
+        if let session = context.session, let loop, let stop = loop.exceedsCostCap(session: session, cost: cost ?? .zero) {
+            haltSession(session, by: loopName, kind: .loopHalt, reason: stop.reason, detail: stop.detail, context: context,
+                        includingThisCall: true)
+            return avoid(context, by: loopName)
+        }
+        // 6. budgets
+        if budgets != nil {
+            switch budgets!.check(context, working: working) {
+            case .block(let index, let endSession, let reason, let detail, let key):
+                let config = budgets!.budgets[index].config
+                let incident = Incident(time: record.start, kind: .budgetBlock, policy: config.identity.name,
+                                        scope: BudgetTracker.scopeName(config.scope), key: key, session: context.session,
+                                        callID: record.id, reason: reason + " exceeded", detail: detail,
+                                        costAvoided: baselineCost ?? .zero, scenario: name)
+                incidents.append(incident)
+                if endSession, let session = context.session { halted[session] = (config.identity.name, incidents.count - 1) }
+                return avoid(context, by: config.identity.name)
+            case .downgrade(let index):
+                if working.isPriced, let (id, entry) = budgets!.downgradeEntry(index, at: record.start) {
+                    working.modelID = id
+                    working.entry = entry
+                    working.note(budgets!.budgets[index].config.identity.name)
+                    cost = working.cost(baseline: context.call)
+                }
+            case .admit:
+                break
+            }
+            budgets!.admit(context, tokens: working.usage.totalTokens, cost: cost ?? .zero)
+        }
+        // The call is made.
+        if let session = context.session, loop != nil { loop!.recordCost(session: session, cost: cost ?? .zero) }
+        // 7. loop detection
+        detectLoops(context)
+        // 8. caches commit
+        responseCache?.commit(record)
+        if let prefixUpdate { prefixCache?.commit(prefixUpdate) }
+
+        if let cost { self.cost = self.cost + cost }
+        let modified = working.modelID != context.call.pricedModel || working.usage != context.call.usage
+            || working.tier != record.serviceTier
+        if modified { callsModified += 1 }
+        return CallOutcome(action: modified ? .modified : .kept, model: working.modelID, cost: cost,
+                           policies: modified ? working.modifiedBy : [])
+    }
+
+    /// Step 7 for a made or cache-served call.
+    private func detectLoops(_ context: CallContext) {
+        guard let session = context.session, loop != nil, halted[session] == nil,
+              let stop = loop!.afterCall(session: session, toolCalls: context.toolCalls) else { return }
+        haltSession(session, by: loopName, kind: .loopHalt, reason: stop.reason, detail: stop.detail, context: context,
+                    includingThisCall: false)
+    }
+
+    private func haltSession(_ session: String, by policy: String, kind: Incident.Kind, reason: String, detail: String,
+                             context: CallContext, includingThisCall: Bool) {
+        let avoidedNow = includingThisCall ? (context.call.cost ?? .zero) : .zero
+        incidents.append(Incident(time: context.record.start, kind: kind, policy: policy, scope: "session", key: session,
+                                  session: session, callID: context.record.id, reason: reason, detail: detail,
+                                  costAvoided: avoidedNow, scenario: name))
+        halted[session] = (policy, incidents.count - 1)
+    }
+
+    private func avoid(_ context: CallContext, by policy: String) -> CallOutcome {
+        callsAvoided += 1
+        return CallOutcome(action: .avoided, model: nil, cost: context.call.cost == nil ? nil : .zero, policies: [policy])
+    }
+
+    /// After the last call: pending budget records (late alerts) and cache bookkeeping.
+    func finish() {
+        budgets?.finish(alert: { incidents.append($0) }, scenario: name)
+        prefixCache?.finish()
+    }
+
+    /// Write premium paid on prompt prefixes never read again (prefix cache scenarios).
+    var wastedWritePremium: Money { prefixCache?.wastedWritePremium ?? .zero }
+    /// Calls the prefix cache skipped for lack of a request body.
+    var prefixSkippedWithoutBody: Int64 { prefixCache?.skippedWithoutBody ?? 0 }
+}
