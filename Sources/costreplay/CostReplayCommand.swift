@@ -7,6 +7,6 @@ struct CostReplayCommand: ParsableCommand {
         commandName: "costreplay",
         abstract: "Price LLM API logs exactly and replay them against cost policies.",
         version: CostReplayVersion.current,
-        subcommands: [AnalyzeCommand.self, ValidateCommand.self, PricesCommand.self, PolicyCommand.self]
+        subcommands: [AnalyzeCommand.self, ValidateCommand.self, PricesCommand.self, PolicyCommand.self, SynthCommand.self]
     )
 }

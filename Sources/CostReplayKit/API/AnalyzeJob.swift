@@ -32,6 +32,7 @@ public struct AnalyzeJob {
             var spend = SpendAggregator(clock: clock)
             var options = self.options
             options.sessionGapMicros = policies.sessionGapMicros
+            options.keepSystemText = policies.routes.contains { $0.rules.contains { $0.systemContains != nil } }
             let replayer = Replayer(options: options)
             replayer.progress = progress
             let clocks = ZoneClockCache()

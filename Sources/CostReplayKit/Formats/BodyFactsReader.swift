@@ -7,7 +7,7 @@ enum BodyFactsReader {
         ["max_tokens", "max_completion_tokens", "max_output_tokens", "temperature"].map { Array($0.utf8) })
 
     /// Reads the facts of a request/response pair of shape `shape`.
-    static func read(_ tape: JSONTape, request: Int?, response: Int?, shape: BodyShape) -> BodyFacts {
+    static func read(_ tape: JSONTape, request: Int?, response: Int?, shape: BodyShape, keepSystemText: Bool) -> BodyFacts {
         var facts = BodyFacts()
         if let response, tape.kind(response) == .object {
             facts.toolCalls = toolCalls(tape, response, shape: shape)
@@ -20,11 +20,17 @@ enum BodyFactsReader {
                 break
             }
         }
-        facts.systemText = systemText(tape, request, shape: shape)
+        // Decoding a long system prompt per call is costly; only route rules with system_contains need it.
+        if keepSystemText { facts.systemText = systemText(tape, request, shape: shape) }
         facts.toolErrors = shape == .anthropic ? toolErrors(tape, request) : 0
-        readPromptUnits(tape, request, shape: shape, into: &facts)
-        facts.requestKey = key(tape, request, excluding: requestKeyExcluded)
-        facts.retryKey = key(tape, request, excluding: retryKeyExcluded)
+        let layout = PromptLayout(shape: shape)
+        if let units = readPromptUnits(tape, request, layout: layout, into: &facts) {
+            facts.requestKey = key(tape, request, excluding: requestKeyExcluded, reusing: units, layout: layout)
+            facts.retryKey = key(tape, request, excluding: retryKeyExcluded, reusing: units, layout: layout)
+        } else {
+            facts.requestKey = key(tape, request, excluding: requestKeyExcluded)
+            facts.retryKey = key(tape, request, excluding: retryKeyExcluded)
+        }
         return facts
     }
 
@@ -134,24 +140,47 @@ enum BodyFactsReader {
         return parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
 
-    static let unitZeroKeys: Set<[UInt8]> = Set(["model", "tools", "system"].map { Array($0.utf8) })
-    static let unitZeroKeysResponses: Set<[UInt8]> = Set(["model", "tools", "instructions"].map { Array($0.utf8) })
+    /// Which request keys form unit 0 and which hold the messages, per body shape.
+    struct PromptLayout {
+        let zeroKeys: Set<[UInt8]>
+        let messagesKey: JSONKey
+
+        init(shape: BodyShape) {
+            if shape == .openaiResponses {
+                zeroKeys = Set(["model", "tools", "instructions"].map { Array($0.utf8) })
+                messagesKey = "input"
+            } else {
+                zeroKeys = Set(["model", "tools", "system"].map { Array($0.utf8) })
+                messagesKey = "messages"
+            }
+        }
+    }
+
+    /// Hashes of unit 0 and of each message unit on its own (for reuse by the request keys).
+    struct UnitHashes {
+        let zero: UInt64
+        let messages: [UInt64]
+    }
 
     /// Prompt units and their prefix hashes: unit 0 is model/tools/system, then one per message.
-    static func readPromptUnits(_ tape: JSONTape, _ request: Int, shape: BodyShape, into facts: inout BodyFacts) {
-        let messagesKey: JSONKey = shape == .openaiResponses ? "input" : "messages"
-        guard let messages = tape.value(request, messagesKey) else { return }
-        let zeroKeys = shape == .openaiResponses ? unitZeroKeysResponses : unitZeroKeys
+    /// Returns the units' own hashes, or nil when the request has no messages.
+    static func readPromptUnits(_ tape: JSONTape, _ request: Int, layout: PromptLayout,
+                                into facts: inout BodyFacts) -> UnitHashes? {
+        guard let messages = tape.value(request, layout.messagesKey) else { return nil }
         var unitZero = HashingSink()
-        CanonicalJSON.writeObject(tape, request, to: &unitZero) { key in zeroKeys.contains(Array(key)) }
-        var previous = unitZero.hasher.finalize()
+        CanonicalJSON.writeObject(tape, request, to: &unitZero) { key in layout.zeroKeys.contains(Array(key)) }
+        let zeroHash = unitZero.hasher.finalize()
+        var previous = zeroHash
         var units = [PromptUnit(prefixHash: previous, bytes: unitZero.byteCount)]
+        var own: [UInt64] = []
         func addUnit(_ index: Int) {
             var sink = HashingSink()
             CanonicalJSON.write(tape, index, to: &sink)
+            let unitHash = sink.hasher.finalize()
+            own.append(unitHash)
             var combined = StreamHasher(seed: 1)
             combined.update(word: previous)
-            combined.update(word: sink.hasher.finalize())
+            combined.update(word: unitHash)
             previous = combined.finalize()
             units.append(PromptUnit(prefixHash: previous, bytes: sink.byteCount))
         }
@@ -162,11 +191,32 @@ enum BodyFactsReader {
         }
         facts.messageCount = units.count - 1
         facts.promptUnits = units
+        return UnitHashes(zero: zeroHash, messages: own)
     }
 
+    /// Hash of the canonical request without the excluded keys.
     static func key(_ tape: JSONTape, _ request: Int, excluding excluded: Set<[UInt8]>) -> UInt64 {
         var sink = HashingSink(seed: 2)
         CanonicalJSON.writeObject(tape, request, to: &sink) { key in !excluded.contains(Array(key)) }
+        return sink.hasher.finalize()
+    }
+
+    /// The same key computed from the unit hashes, so the (large) messages are hashed only once:
+    /// the canonical remaining members, unit 0's hash (or its excluded keys' absence), and each
+    /// message's hash. Two requests get equal keys exactly when their canonical forms without the
+    /// excluded keys are equal (up to hash collisions), which is all SPEC §3.3 asks of the key.
+    static func key(_ tape: JSONTape, _ request: Int, excluding excluded: Set<[UInt8]>, reusing units: UnitHashes,
+                    layout: PromptLayout) -> UInt64 {
+        let messagesKey = layout.messagesKey.bytes
+        var sink = HashingSink(seed: 3)
+        CanonicalJSON.writeObject(tape, request, to: &sink) { key in
+            let bytes = Array(key)
+            return !excluded.contains(bytes) && !layout.zeroKeys.contains(bytes) && bytes != messagesKey
+        }
+        // Unit 0's keys are never excluded, so its hash stands for them.
+        sink.hasher.update(word: units.zero)
+        sink.hasher.update(word: UInt64(units.messages.count))
+        for hash in units.messages { sink.hasher.update(word: hash) }
         return sink.hasher.finalize()
     }
 }

@@ -1,6 +1,9 @@
 /// Decodes our documented request/response log lines (SPEC §3.2).
 public struct EnvelopeDecoder: LogDecoder {
-    public init() {}
+    /// Keep the system prompt's text (route rules with `system_contains` need it).
+    public var keepSystemText: Bool
+
+    public init(keepSystemText: Bool = false) { self.keepSystemText = keepSystemText }
 
     static let timestampKeys: [JSONKey] = ["ts", "timestamp", "time", "start_time", "startTime"]
 
@@ -81,7 +84,8 @@ public struct EnvelopeDecoder: LogDecoder {
         call.serviceTier = ServiceTier(logged: tierText)
         call.stopReason = BodyFactsReader.stopReason(tape, response: response, shape: shape)
         if request != nil || response != nil {
-            call.body = BodyFactsReader.read(tape, request: request, response: response, shape: shape)
+            call.body = BodyFactsReader.read(tape, request: request, response: response, shape: shape,
+                                             keepSystemText: keepSystemText)
         }
         return call
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// RFC 8785 (JCS) canonical JSON of tape values, streamed into any `CanonicalSink`.
 ///
 /// Object keys are sorted by UTF-16 code units (the last of duplicate keys wins), strings use the
@@ -103,12 +109,71 @@ public enum CanonicalJSON {
     static func writeString<Sink: CanonicalSink>(_ tape: JSONTape, _ index: Int, to sink: inout Sink) {
         sink.write(byte: UInt8(ascii: "\""))
         if tape.isEscaped(index) {
-            writeEscaped(tape.decodedStringBytes(index), to: &sink)
+            writeCanonicalContents(escapedRaw: tape.rawBytes(index), to: &sink)
         } else {
             // Unescaped raw contents contain no quote, backslash or control byte: already canonical.
             sink.write(tape.rawBytes(index))
         }
         sink.write(byte: UInt8(ascii: "\""))
+    }
+
+    /// Canonical contents of a string from its raw (escaped, already validated) JSON bytes.
+    ///
+    /// The short escapes `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t` are already canonical, so runs
+    /// up to a `\u` or `\/` escape are copied in bulk; only those two are rewritten.
+    static func writeCanonicalContents<Sink: CanonicalSink>(escapedRaw raw: UnsafeRawBufferPointer, to sink: inout Sink) {
+        guard let base = raw.baseAddress else { return }
+        let count = raw.count
+        var runStart = 0
+        var index = 0
+        while index < count {
+            guard let found = memchr(base + index, 0x5C, count - index) else { break }
+            let slash = base.distance(to: UnsafeRawPointer(found))
+            guard slash + 1 < count else { break }
+            let escape = raw[slash + 1]
+            if escape == UInt8(ascii: "u") || escape == UInt8(ascii: "/") {
+                if slash > runStart { sink.write(UnsafeRawBufferPointer(rebasing: raw[runStart..<slash])) }
+                if escape == UInt8(ascii: "/") {
+                    sink.write(byte: UInt8(ascii: "/"))
+                    index = slash + 2
+                } else {
+                    index = writeUnicodeEscape(raw, at: slash, to: &sink)
+                }
+                runStart = index
+            } else {
+                index = slash + 2
+            }
+        }
+        if count > runStart { sink.write(UnsafeRawBufferPointer(rebasing: raw[runStart..<count])) }
+    }
+
+    /// Rewrites the `\uXXXX` escape (or surrogate pair) at `at`; returns the index after it.
+    static func writeUnicodeEscape<Sink: CanonicalSink>(_ raw: UnsafeRawBufferPointer, at: Int, to sink: inout Sink) -> Int {
+        guard let unit = JSONStringDecoder.hex4(raw, at + 2) else {
+            sink.write([0xEF, 0xBF, 0xBD])
+            return at + 2
+        }
+        var next = at + 6
+        var scalar = UInt32(unit)
+        if (0xD800...0xDBFF).contains(unit) {
+            if next + 6 <= raw.count, raw[next] == 0x5C, raw[next + 1] == UInt8(ascii: "u"),
+               let low = JSONStringDecoder.hex4(raw, next + 2), (0xDC00...0xDFFF).contains(low) {
+                scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
+                next += 6
+            } else {
+                scalar = 0xFFFD
+            }
+        } else if (0xDC00...0xDFFF).contains(unit) {
+            scalar = 0xFFFD
+        }
+        if scalar < 0x20 || scalar == 0x22 || scalar == 0x5C {
+            writeEscaped([UInt8(scalar)], to: &sink)
+        } else {
+            var bytes: [UInt8] = []
+            JSONStringDecoder.appendUTF8(scalar, to: &bytes)
+            sink.write(bytes)
+        }
+        return next
     }
 
     /// Writes decoded UTF-8 string contents with JCS's minimal escaping.

@@ -14,5 +14,10 @@ public struct AnalysisOptions: Sendable {
     /// Calls starting at or after this are excluded (and counted).
     public var until: Timestamp?
 
+    /// Keep system prompt texts (a route rule tests `system_contains`).
+    public var keepSystemText = false
+    /// Decode worker threads (`--jobs`); 1 decodes on the reading thread.
+    public var jobs: Int = 2
+
     public init(priceBook: PriceBook) { self.priceBook = priceBook }
 }

@@ -14,11 +14,13 @@ public final class Replayer {
         var examples: [MalformedRecord] = []
         let readers = inputs.enumerated().map { index, file in
             FileRecordReader(file: file, fileIndex: Int32(index), forcedFormat: options.forcedFormat,
-                             maxLatenessMicros: options.maxLatenessMicros) { record in
-                if examples.count < InputSummary.malformedExampleLimit { examples.append(record) }
+                             keepSystemText: options.keepSystemText, maxLatenessMicros: options.maxLatenessMicros) { record in
+                examples.append(record)
             }
         }
-        for reader in readers { try reader.open() }
+        let pool = WorkerPool(threads: max(1, options.jobs))
+        defer { pool.shutdown() }
+        for reader in readers { try reader.open(pool: pool, depth: 2 * max(1, options.jobs) + 2, batchSize: 1 << 20) }
         let merger = CallMerger(readers: readers)
         try merger.start()
         var deduplicator = Deduplicator(windowMicros: options.duplicateWindowMicros)
@@ -46,7 +48,8 @@ public final class Replayer {
         }
         summary.duplicates = deduplicator.duplicates
         summary.files = readers.map(\.stats)
-        summary.malformedExamples = examples.sorted { ($0.pathKey, $0.line) < ($1.pathKey, $1.line) }
+        summary.malformedExamples = Array(examples.sorted { ($0.pathKey, $0.line) < ($1.pathKey, $1.line) }
+            .prefix(InputSummary.malformedExampleLimit))
         return summary
     }
 

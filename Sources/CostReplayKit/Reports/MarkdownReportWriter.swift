@@ -11,7 +11,9 @@ public enum MarkdownReportWriter {
         var out = title(result)
         out += summary(result)
         out += spend(result)
-        for section in result.extraMarkdownSections { out += section }
+        out += PolicyReportSections.incidents(result)
+        out += PolicyReportSections.policies(result)
+        out += PolicyReportSections.modelTiering(result)
         out += dataQuality(result)
         out += method(result)
         return out
@@ -42,7 +44,8 @@ public enum MarkdownReportWriter {
         table.add(["Calls", NumberFormatting.count(total.calls)])
         table.add(["Unpriced calls (not in any sum)", NumberFormatting.count(total.unpricedCalls)])
         var out = "## Summary\n\n" + table.rendered() + "\n"
-        if let waterfall = result.waterfallMarkdown { out += waterfall }
+        if let waterfall = PolicyReportSections.waterfall(result) { out += waterfall }
+        out += PolicyReportSections.assumption
         return out
     }
 
@@ -148,9 +151,3 @@ public enum MarkdownReportWriter {
     }
 }
 
-extension AnalysisResult {
-    /// Markdown for the waterfall, once policies contribute one.
-    var waterfallMarkdown: String? { nil }
-    /// Sections between Spend and Data quality contributed by later stages.
-    var extraMarkdownSections: [String] { [] }
-}

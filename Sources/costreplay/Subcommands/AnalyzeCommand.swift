@@ -41,6 +41,7 @@ struct AnalyzeCommand: ParsableCommand {
         var options = AnalysisOptions(priceBook: priceBook)
         options.forcedFormat = input.forcedFormat
         options.maxLatenessMicros = input.maxLatenessMicros
+        options.jobs = input.jobs
         options.since = since.flatMap(TimestampParser.parseText)
         options.until = until.flatMap(TimestampParser.parseText)
         let files = try Diagnostics.fatalOnError { try InputDiscovery.discover(input.inputs) }

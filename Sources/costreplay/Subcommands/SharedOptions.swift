@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import CostReplayKit
 
@@ -9,6 +12,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Force one log format for every file (envelope, openai-batch, claude-code, bedrock, otel, litellm).")
     var format: String?
 
+    @Option(help: "Decode threads (default: the number of cores). The output is the same for any value.")
+    var jobs: Int = ProcessorCount.online
+
     @Option(name: .customLong("max-lateness"), help: "How far a record may start before an earlier-read record of its file (e.g. 15m).")
     var maxLateness: String = "15m"
 
@@ -17,11 +23,17 @@ struct InputOptions: ParsableArguments {
         if let format, LogFormat(rawValue: format) == nil {
             throw ValidationError("unknown format '\(format)'; expected one of \(LogFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256") }
         if DurationParser.parse(maxLateness) == nil { throw ValidationError("--max-lateness: expected a duration such as 15m, got '\(maxLateness)'") }
     }
 
     var forcedFormat: LogFormat? { format.flatMap(LogFormat.init(rawValue:)) }
     var maxLatenessMicros: Int64 { DurationParser.parse(maxLateness) ?? 15 * 60_000_000 }
+}
+
+/// Cores available to this process.
+enum ProcessorCount {
+    static var online: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }
 
 /// `--prices FILE`.

@@ -14,6 +14,7 @@ struct ValidateCommand: ParsableCommand {
         var options = AnalysisOptions(priceBook: try priceOptions.load())
         options.forcedFormat = input.forcedFormat
         options.maxLatenessMicros = input.maxLatenessMicros
+        options.jobs = input.jobs
         let files = try Diagnostics.fatalOnError { try InputDiscovery.discover(input.inputs) }
         let summary = try Diagnostics.fatalOnError { try Replayer(options: options).run(files) { _ in } }
         print(ValidationReport.render(summary))
