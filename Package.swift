@@ -37,7 +37,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["CostReplayKit"],
+            dependencies: ["costreplay"],
             path: "Tests/CLITests"
         ),
     ],
