@@ -7,7 +7,8 @@ enum BodyFactsReader {
         ["max_tokens", "max_completion_tokens", "max_output_tokens", "temperature"].map { Array($0.utf8) })
 
     /// Reads the facts of a request/response pair of shape `shape`.
-    static func read(_ tape: JSONTape, request: Int?, response: Int?, shape: BodyShape, keepSystemText: Bool) -> BodyFacts {
+    static func read(_ tape: JSONTape, request: Int?, response: Int?, shape: BodyShape, keepSystemText: Bool,
+                     unitCache: PromptUnitCache? = nil) -> BodyFacts {
         var facts = BodyFacts()
         if let response, tape.kind(response) == .object {
             facts.toolCalls = toolCalls(tape, response, shape: shape)
@@ -24,7 +25,7 @@ enum BodyFactsReader {
         if keepSystemText { facts.systemText = systemText(tape, request, shape: shape) }
         facts.toolErrors = shape == .anthropic ? toolErrors(tape, request) : 0
         let layout = PromptLayout(shape: shape)
-        if let units = readPromptUnits(tape, request, layout: layout, into: &facts) {
+        if let units = readPromptUnits(tape, request, layout: layout, cache: unitCache, into: &facts) {
             facts.requestKey = key(tape, request, excluding: requestKeyExcluded, reusing: units, layout: layout)
             facts.retryKey = key(tape, request, excluding: retryKeyExcluded, reusing: units, layout: layout)
         } else {
@@ -164,7 +165,7 @@ enum BodyFactsReader {
 
     /// Prompt units and their prefix hashes: unit 0 is model/tools/system, then one per message.
     /// Returns the units' own hashes, or nil when the request has no messages.
-    static func readPromptUnits(_ tape: JSONTape, _ request: Int, layout: PromptLayout,
+    static func readPromptUnits(_ tape: JSONTape, _ request: Int, layout: PromptLayout, cache: PromptUnitCache?,
                                 into facts: inout BodyFacts) -> UnitHashes? {
         guard let messages = tape.value(request, layout.messagesKey) else { return nil }
         var unitZero = HashingSink()
@@ -174,15 +175,13 @@ enum BodyFactsReader {
         var units = [PromptUnit(prefixHash: previous, bytes: unitZero.byteCount)]
         var own: [UInt64] = []
         func addUnit(_ index: Int) {
-            var sink = HashingSink()
-            CanonicalJSON.write(tape, index, to: &sink)
-            let unitHash = sink.hasher.finalize()
-            own.append(unitHash)
+            let unit = cache?.unit(tape, index) ?? PromptUnitCache.canonical(tape, index)
+            own.append(unit.canonicalHash)
             var combined = StreamHasher(seed: 1)
             combined.update(word: previous)
-            combined.update(word: unitHash)
+            combined.update(word: unit.canonicalHash)
             previous = combined.finalize()
-            units.append(PromptUnit(prefixHash: previous, bytes: sink.byteCount))
+            units.append(PromptUnit(prefixHash: previous, bytes: unit.canonicalBytes))
         }
         if tape.kind(messages) == .array {
             tape.forEachElement(messages) { addUnit($0) }

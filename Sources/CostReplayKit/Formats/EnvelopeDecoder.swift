@@ -3,7 +3,18 @@ public struct EnvelopeDecoder: LogDecoder {
     /// Keep the system prompt's text (route rules with `system_contains` need it).
     public var keepSystemText: Bool
 
-    public init(keepSystemText: Bool = false) { self.keepSystemText = keepSystemText }
+    /// Shared memo of canonicalized prompt units (agent turns repeat the conversation).
+    let unitCache: PromptUnitCache?
+
+    public init(keepSystemText: Bool = false) {
+        self.keepSystemText = keepSystemText
+        unitCache = nil
+    }
+
+    init(keepSystemText: Bool, unitCache: PromptUnitCache?) {
+        self.keepSystemText = keepSystemText
+        self.unitCache = unitCache
+    }
 
     static let timestampKeys: [JSONKey] = ["ts", "timestamp", "time", "start_time", "startTime"]
 
@@ -78,14 +89,14 @@ public struct EnvelopeDecoder: LogDecoder {
         }
 
         let tierText = Self.nonEmptyString(tape, root, "service_tier")
-            ?? usageIndex.flatMap { response != nil ? Self.nonEmptyString(tape, $0, "service_tier") : nil }
+            ?? response.flatMap { r in tape.value(r, "usage").flatMap { Self.nonEmptyString(tape, $0, "service_tier") } }
             ?? response.flatMap { Self.nonEmptyString(tape, $0, "service_tier") }
             ?? request.flatMap { Self.nonEmptyString(tape, $0, "service_tier") }
         call.serviceTier = ServiceTier(logged: tierText)
         call.stopReason = BodyFactsReader.stopReason(tape, response: response, shape: shape)
         if request != nil || response != nil {
             call.body = BodyFactsReader.read(tape, request: request, response: response, shape: shape,
-                                             keepSystemText: keepSystemText)
+                                             keepSystemText: keepSystemText, unitCache: unitCache)
         }
         return call
     }

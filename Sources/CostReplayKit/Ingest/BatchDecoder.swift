@@ -18,10 +18,12 @@ struct DecodedBatch: @unchecked Sendable {
 }
 
 /// Per-file facts every batch decode needs.
-struct BatchDecodeSettings: Sendable {
+struct BatchDecodeSettings: @unchecked Sendable {
     var pathKey: String
     var fileIndex: Int32
     var keepSystemText: Bool
+    /// Shared by every file of a run.
+    var unitCache: PromptUnitCache?
 }
 
 /// Decodes the lines of one batch (on a worker thread): JSON tape → format decoder.
@@ -34,7 +36,7 @@ enum BatchDecoder {
             skip(.lineTooLong, line: line, detail: "line longer than 64 MiB", settings: settings, into: &result)
         }
         var tape = JSONTape()
-        var envelope = EnvelopeDecoder(keepSystemText: settings.keepSystemText)
+        var envelope = EnvelopeDecoder(keepSystemText: settings.keepSystemText, unitCache: settings.unitCache)
         let base = UnsafeRawPointer(batch.bytes.baseAddress)
         let count = batch.bytes.count
         var position = 0
@@ -48,6 +50,12 @@ enum BatchDecoder {
             }
             let line = UnsafeRawBufferPointer(start: base + position, count: end - position)
             result.lines += 1
+            if line.count > batch.maxLineBytes {
+                skip(.lineTooLong, line: number, detail: "line longer than 64 MiB", settings: settings, into: &result)
+                position = end + 1
+                number += 1
+                continue
+            }
             decodeLine(line, number: number, tape: &tape, format: format, envelope: &envelope, settings: settings, into: &result)
             position = end + 1
             number += 1

@@ -16,6 +16,8 @@ struct LineBatch: @unchecked Sendable {
     var tooLongLines: [Int64]
     /// Uncompressed bytes the batch stands for (including skipped long lines).
     var byteCount: Int64
+    /// Lines longer than this are `line-too-long` even when they fit in the batch.
+    var maxLineBytes: Int
 
     func release() { bytes.deallocate() }
 }
@@ -78,7 +80,7 @@ final class LineBatchCutter {
                 break
             }
             // No newline in the whole buffer: one long line.
-            if count >= maxLineBytes {
+            if count > maxLineBytes {
                 tooLong.append(nextLine)
                 nextLine += 1
                 skippedBytes += Int64(count)
@@ -113,8 +115,8 @@ final class LineBatchCutter {
         }
         let lines = countLines(buffer, count)
         let batch = LineBatch(sequence: sequence, bytes: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count]),
-                              firstLine: nextLine, tooLongLines: tooLong, byteCount: Int64(count) + skippedBytes)
-        if count == 0 { buffer.deallocate() }
+                              firstLine: nextLine, tooLongLines: tooLong, byteCount: Int64(count) + skippedBytes,
+                              maxLineBytes: maxLineBytes)
         sequence += 1
         nextLine += lines
         return batch

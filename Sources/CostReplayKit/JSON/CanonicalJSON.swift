@@ -38,30 +38,56 @@ public enum CanonicalJSON {
     public static func writeObject<Sink: CanonicalSink>(
         _ tape: JSONTape, _ index: Int, to sink: inout Sink, include: (UnsafeRawBufferPointer) -> Bool
     ) {
-        var members: [(key: Int, value: Int, order: Int)] = []
-        members.reserveCapacity(tape.count(index))
-        var order = 0
-        tape.forEachMember(index) { key, value in
-            if include(tape.rawBytes(key)) { members.append((key, value, order)) }
-            order += 1
+        let capacity = max(tape.count(index), 1)
+        // Objects are small and numerous: sort member indices in stack memory, not a heap array.
+        withUnsafeTemporaryAllocation(of: Member.self, capacity: capacity) { buffer in
+            var count = 0
+            var order = 0
+            tape.forEachMember(index) { key, value in
+                if include(tape.rawBytes(key)) {
+                    buffer[count] = Member(key: key, value: value, order: order)
+                    count += 1
+                }
+                order += 1
+            }
+            writeMembers(tape, members: UnsafeMutableBufferPointer(rebasing: buffer[0..<count]), to: &sink)
         }
-        writeMembers(tape, members: members, to: &sink)
     }
 
-    /// Writes an object made of the given members of one or more objects of the same tape.
+    /// One object member: token indices of its key and value, and its position in the object.
+    struct Member {
+        var key: Int
+        var value: Int
+        var order: Int
+    }
+
+    /// Sorts `members` by key (stable; ties by position) and writes them, the last of equal keys winning.
     static func writeMembers<Sink: CanonicalSink>(
-        _ tape: JSONTape, members unsorted: [(key: Int, value: Int, order: Int)], to sink: inout Sink
+        _ tape: JSONTape, members: UnsafeMutableBufferPointer<Member>, to sink: inout Sink
     ) {
-        var members = unsorted
-        if members.count > 1 {
-            members.sort { a, b in
+        if members.count > 32 {
+            var unsorted = members
+            unsorted.sort { a, b in
                 let ordering = compareKeys(tape, a.key, b.key)
                 return ordering != 0 ? ordering < 0 : a.order < b.order
+            }
+        } else if members.count > 1 {
+            // Insertion sort: objects have few members and usually arrive nearly sorted.
+            for position in 1..<members.count {
+                let member = members[position]
+                var slot = position
+                while slot > 0 {
+                    let ordering = compareKeys(tape, members[slot - 1].key, member.key)
+                    guard ordering > 0 || (ordering == 0 && members[slot - 1].order > member.order) else { break }
+                    members[slot] = members[slot - 1]
+                    slot -= 1
+                }
+                members[slot] = member
             }
         }
         sink.write(byte: UInt8(ascii: "{"))
         var wroteAny = false
-        for position in members.indices {
+        for position in 0..<members.count {
             // Duplicate keys: only the last (highest order) survives.
             if position + 1 < members.count, compareKeys(tape, members[position].key, members[position + 1].key) == 0 {
                 continue

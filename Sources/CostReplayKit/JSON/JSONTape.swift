@@ -72,6 +72,17 @@ public struct JSONTape {
         return UnsafeRawBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
     }
 
+    /// The whole source text of the value at `index`, quotes and brackets included.
+    public func span(_ index: Int) -> UnsafeRawBufferPointer {
+        let token = tokens[index]
+        switch token.kind {
+        case .string:
+            return UnsafeRawBufferPointer(rebasing: bytes[Int(token.start - 1)..<Int(token.end + 1)])
+        default:
+            return UnsafeRawBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
+        }
+    }
+
     /// Whether the string at `index` contains escapes.
     @inlinable public func isEscaped(_ index: Int) -> Bool { tokens[index].escaped }
 

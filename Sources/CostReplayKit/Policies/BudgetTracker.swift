@@ -82,13 +82,25 @@ struct BudgetTracker {
     /// ratio_before < f ≤ ratio_after, with ratio the largest used/limit over the configured limits.
     static func crosses(_ fraction: Int128, before: BudgetWindow.Usage, after: BudgetWindow.Usage, _ config: BudgetConfig) -> Bool {
         func atLeast(_ usage: BudgetWindow.Usage) -> Bool {
-            // used / limit ≥ fraction  ⇔  used × 10⁶ ≥ fraction × limit
-            if let limit = config.maxCost, limit.raw > 0, usage.cost.raw * 1_000_000 >= fraction * limit.raw { return true }
-            if let limit = config.maxTokens, limit > 0, Int128(usage.tokens) * 1_000_000 >= fraction * Int128(limit) { return true }
-            if let limit = config.maxRequests, limit > 0, Int128(usage.requests) * 1_000_000 >= fraction * Int128(limit) { return true }
+            // used / limit ≥ fraction  ⇔  used × 10⁶ ≥ fraction × limit, in full width (no overflow
+            // for any limit the loader accepts).
+            if let limit = config.maxCost, limit.raw > 0, productAtLeast(usage.cost.raw, 1_000_000, fraction, limit.raw) { return true }
+            if let limit = config.maxTokens, limit > 0, productAtLeast(Int128(usage.tokens), 1_000_000, fraction, Int128(limit)) {
+                return true
+            }
+            if let limit = config.maxRequests, limit > 0, productAtLeast(Int128(usage.requests), 1_000_000, fraction, Int128(limit)) {
+                return true
+            }
             return false
         }
         return !atLeast(before) && atLeast(after)
+    }
+
+    /// a × b ≥ c × d for non-negative a, b, c, d, computed in 256 bits.
+    static func productAtLeast(_ a: Int128, _ b: Int128, _ c: Int128, _ d: Int128) -> Bool {
+        let left = max(a, 0).magnitude.multipliedFullWidth(by: max(b, 0).magnitude)
+        let right = max(c, 0).magnitude.multipliedFullWidth(by: max(d, 0).magnitude)
+        return left.high != right.high ? left.high > right.high : left.low >= right.low
     }
 
     static func describe(_ usage: BudgetWindow.Usage, _ config: BudgetConfig) -> String {

@@ -23,8 +23,8 @@ alerts = [0.5, 0.8, 1.0]     # fractions of a limit that raise an alert when cro
 
 # Loop detection: halts sessions that repeat themselves (the seed's LoopDetector, extended).
 [loop]
-name = "loop"
-combined = true
+name = "loop"                # shown in reports and calls.csv cf_policy
+combined = true              # part of the combined scenario
 session_gap = "30m"          # a user's session-less calls further apart start a new session
 max_tool_calls = 0           # halt after this many tool calls in a session (0 = off)
 repeat_window = 5            # look at the last N tool calls ...
@@ -38,28 +38,28 @@ max_session_cost_usd = 0     # halt a session whose cost would exceed this (0 = 
 # Model selection: route each call to the cheapest adequate tier (the seed's ModelSelector).
 # Only a strictly cheaper choice is applied. One route may be combined; others are what-ifs.
 [[route]]
-name = "route"
-combined = true
+name = "route"               # shown in reports and calls.csv cf_policy
+combined = true              # part of the combined scenario
 providers = ["anthropic"]    # only calls whose model has one of these providers are routed
 default_tier = "sonnet"      # the tier for tasks no tier lists
 
 [[route.tiers]]
-name = "haiku"
-model = "claude-3-haiku-20240307"
-tasks = ["classification", "extraction", "simple_qa", "routing"]
-max_complexity = 2
+name = "haiku"               # tier name (default_tier refers to it)
+model = "claude-3-haiku-20240307"# the model this tier uses
+tasks = ["classification", "extraction", "simple_qa", "routing"]  # tasks routed to this tier
+max_complexity = 2           # highest complexity (1-10) this tier takes
 
 [[route.tiers]]
-name = "sonnet"
-model = "claude-sonnet-4-20250514"
-tasks = ["coding", "analysis", "summarization", "tool_use"]
-max_complexity = 7
+name = "sonnet"              # tier name
+model = "claude-sonnet-4-20250514"# the model this tier uses
+tasks = ["coding", "analysis", "summarization", "tool_use"]  # tasks routed to this tier
+max_complexity = 7           # highest complexity this tier takes
 
 [[route.tiers]]
-name = "opus"
-model = "claude-opus-4-20250514"
-tasks = ["research", "complex_reasoning", "creative", "multi_step"]
-max_complexity = 10
+name = "opus"                # tier name
+model = "claude-opus-4-20250514"# the model this tier uses
+tasks = ["research", "complex_reasoning", "creative", "multi_step"]  # tasks routed to this tier
+max_complexity = 10          # highest complexity this tier takes
 
 # [[route.rule]]             # assign a task to calls without a task hint (first match wins)
 # task = "classification"
@@ -70,21 +70,21 @@ max_complexity = 10
 
 # Response cache: identical requests answered from a cache (the seed's PromptCache).
 [response_cache]
-name = "response_cache"
-combined = true
+name = "response_cache"      # shown in reports and calls.csv cf_policy
+combined = true              # part of the combined scenario
 ttl_seconds = 300            # an entry lives this long after the call that stored it ended
 scope = "user"               # user | api_key | global
 
 # Retry waste: truncated or failed calls re-sent right after.
 [retry]
-name = "retry"
-combined = true
+name = "retry"               # shown in reports and calls.csv cf_policy
+combined = true              # part of the combined scenario
 window_seconds = 120         # the re-send must start within this many seconds of the end
 
 # Provider prompt caching on calls that did not use it.
 [prefix_cache]
-name = "prefix_cache"
-combined = true
+name = "prefix_cache"        # shown in reports and calls.csv cf_policy
+combined = true              # part of the combined scenario
 ttl = "5m"                   # 5m | 1h (the write price follows)
 providers = ["anthropic"]    # provider of the model after routing
 scope = "api_key"            # api_key | user | global

@@ -68,7 +68,7 @@ public enum PriceBookLoader {
             for name in [id] + aliases {
                 let lowered = name.lowercased()
                 if let owner = aliasOwner[lowered], owner != id {
-                    throw model.error("aliases", "\"\(name)\" already names model \"\(owner)\"")
+                    throw model.error(name == id ? "id" : "aliases", "\"\(name)\" already names model \"\(owner)\"")
                 }
                 aliasOwner[lowered] = id
             }

@@ -8,6 +8,10 @@
 /// start, never before a record it was read after. Memory holds one lateness window of records.
 struct LatenessReorderBuffer {
     let maxLatenessMicros: Int64
+    /// Records that arrived in order (the common case): a FIFO, no heap work.
+    private var inOrder: [CallRecord] = []
+    private var inOrderHead = 0
+    /// Records that arrived out of order.
     private var heap = BinaryHeap<CallRecord>(by: ReplayOrder.precedes)
     private var largestStart: Int64 = .min
     /// Records found late so far.
@@ -23,20 +27,47 @@ struct LatenessReorderBuffer {
             late = true
             lateCount += 1
         }
+        if inOrderHead == inOrder.count || !ReplayOrder.precedes(record, inOrder[inOrder.count - 1]) {
+            if inOrderHead == inOrder.count {
+                inOrder.removeAll(keepingCapacity: true)
+                inOrderHead = 0
+            }
+            inOrder.append(record)
+        } else {
+            heap.push(record)
+        }
         largestStart = max(largestStart, record.start.micros)
-        heap.push(record)
         return late
     }
 
     /// The next record that is safe to release, if any.
     mutating func popReady() -> CallRecord? {
-        guard let first = heap.min else { return nil }
-        if first.start.micros <= largestStart &- maxLatenessMicros { return heap.popMin() }
-        return nil
+        guard let first = peekFirst() else { return nil }
+        guard first.start.micros <= largestStart &- maxLatenessMicros else { return nil }
+        return popFirst()
     }
 
     /// After the file's end: everything, in order.
-    mutating func popRemaining() -> CallRecord? { heap.popMin() }
+    mutating func popRemaining() -> CallRecord? { peekFirst() == nil ? nil : popFirst() }
 
-    var isEmpty: Bool { heap.isEmpty }
+    var isEmpty: Bool { inOrderHead == inOrder.count && heap.isEmpty }
+
+    private func peekFirst() -> CallRecord? {
+        let queued = inOrderHead < inOrder.count ? inOrder[inOrderHead] : nil
+        guard let heaped = heap.min else { return queued }
+        guard let queued else { return heaped }
+        return ReplayOrder.precedes(heaped, queued) ? heaped : queued
+    }
+
+    private mutating func popFirst() -> CallRecord? {
+        let queued = inOrderHead < inOrder.count ? inOrder[inOrderHead] : nil
+        if let heaped = heap.min, queued == nil || ReplayOrder.precedes(heaped, queued!) { return heap.popMin() }
+        guard let queued else { return nil }
+        inOrderHead += 1
+        if inOrderHead > 4096 && inOrderHead * 2 > inOrder.count {
+            inOrder.removeFirst(inOrderHead)
+            inOrderHead = 0
+        }
+        return queued
+    }
 }

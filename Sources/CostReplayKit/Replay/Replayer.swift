@@ -20,7 +20,10 @@ public final class Replayer {
         }
         let pool = WorkerPool(threads: max(1, options.jobs))
         defer { pool.shutdown() }
-        for reader in readers { try reader.open(pool: pool, depth: 2 * max(1, options.jobs) + 2, batchSize: 1 << 20) }
+        let unitCache = PromptUnitCache()
+        for reader in readers {
+            try reader.open(pool: pool, depth: 2 * max(1, options.jobs) + 2, batchSize: 1 << 20, unitCache: unitCache)
+        }
         let merger = CallMerger(readers: readers)
         try merger.start()
         var deduplicator = Deduplicator(windowMicros: options.duplicateWindowMicros)

@@ -41,6 +41,12 @@ public final class BufferedFileWriter {
         if buffer.count >= capacity { try flush() }
     }
 
+    /// Appends raw UTF-8 bytes.
+    func write(bytes: [UInt8]) throws(OutputError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { try flush() }
+    }
+
     public func flush() throws(OutputError) {
         var offset = 0
         while offset < buffer.count {

@@ -14,12 +14,18 @@ public enum CSVFormatter {
     public static func plain(_ value: String) -> String { quoted(value) }
 
     static func quoted(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
+        // Doubling quotes per scalar: a quote followed by a combining mark is one Character.
+        var escaped = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" { escaped.append(scalar) }
+            escaped.append(scalar)
+        }
+        return "\"" + String(escaped) + "\""
     }
 
-    /// One CSV row with CRLF-free line ending.
-    public static func row(_ cells: [String]) -> String { cells.joined(separator: ",") + "\n" }
+    /// One CSV row, ended by CRLF as RFC 4180 says.
+    public static func row(_ cells: [String]) -> String { cells.joined(separator: ",") + "\r\n" }
 }
 
 extension String {

@@ -18,32 +18,67 @@ public final class CallLedgerWriter {
     public func append(_ call: ReplayedCall, task: String, outcome: CallOutcome) throws(OutputError) {
         let record = call.record
         let usage = call.usage
-        let cells: [String] = [
-            CSVFormatter.text(record.id),
-            record.start.isoMillis,
-            record.end.isoMillis,
-            CSVFormatter.text(call.provider),
-            CSVFormatter.text(record.model),
-            CSVFormatter.text(call.pricedModel),
-            CSVFormatter.text(record.user),
-            CSVFormatter.text(record.team),
-            CSVFormatter.text(record.apiKey),
-            CSVFormatter.text(call.session),
-            CSVFormatter.text(task),
-            record.status.map(String.init) ?? "",
-            String(usage.input),
-            String(usage.cacheWrite5m),
-            String(usage.cacheWrite1h),
-            String(usage.cacheRead),
-            String(usage.output),
-            String(usage.reasoning),
-            call.cost?.exactDecimal ?? "",
-            CSVFormatter.text(outcome.action == .avoided ? nil : outcome.model),
-            call.cost == nil ? "" : (outcome.cost ?? .zero).exactDecimal,
-            outcome.action.rawValue,
-            CSVFormatter.text(outcome.policies.joined(separator: "+")),
-        ]
-        try writer.write(CSVFormatter.row(cells))
+        row.removeAll(keepingCapacity: true)
+        text(record.id)
+        plain(record.start.isoMillis)
+        plain(record.end.isoMillis)
+        text(call.provider)
+        text(record.model)
+        text(call.pricedModel)
+        text(record.user)
+        text(record.team)
+        text(record.apiKey)
+        text(call.session)
+        text(task)
+        plain(record.status.map(String.init) ?? "")
+        integer(usage.input)
+        integer(usage.cacheWrite5m)
+        integer(usage.cacheWrite1h)
+        integer(usage.cacheRead)
+        integer(usage.output)
+        integer(usage.reasoning)
+        plain(call.cost?.exactDecimal ?? "")
+        text(outcome.action == .avoided ? nil : outcome.model)
+        plain(call.cost == nil ? "" : (outcome.cost ?? .zero).exactDecimal)
+        plain(outcome.action.rawValue)
+        text(outcome.policies.count == 1 ? outcome.policies[0] : outcome.policies.joined(separator: "+"))
+        row[row.count - 1] = 0x0D  // the last cell's comma becomes the CRLF line end
+        row.append(0x0A)
+        try writer.write(bytes: row)
+    }
+
+    /// The row being built, as UTF-8 bytes with a comma after each cell.
+    private var row: [UInt8] = []
+
+    private func text(_ value: String?) {
+        guard let value, !value.isEmpty else {
+            row.append(0x2C)
+            return
+        }
+        // Plain text needs no quoting or formula guard: copy its bytes straight in.
+        var needsWork = false
+        for (offset, byte) in value.utf8.enumerated() {
+            if byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D
+                || (offset == 0 && (byte == 0x3D || byte == 0x2B || byte == 0x2D || byte == 0x40 || byte == 0x09)) {
+                needsWork = true
+                break
+            }
+        }
+        if needsWork {
+            row.append(contentsOf: CSVFormatter.text(value).utf8)
+        } else {
+            row.append(contentsOf: value.utf8)
+        }
+        row.append(0x2C)
+    }
+
+    private func plain(_ value: String) {
+        row.append(contentsOf: value.utf8)
+        row.append(0x2C)
+    }
+
+    private func integer(_ value: Int64) {
+        plain(String(value))
     }
 
     public func close() throws(OutputError) { try writer.close() }

@@ -1,0 +1,66 @@
+/// Remembers the canonical hash and length of prompt units by a hash of their raw bytes.
+///
+/// Every turn of an agent session re-sends the whole conversation, so nearly every message was
+/// canonicalized before. Hashing raw bytes is a plain pass; RFC 8785 canonicalization (key sorting,
+/// escape rewriting) is several times dearer. Equal raw bytes always have equal canonical forms, so a
+/// hit is exact (up to 128-bit collisions of the raw hash). The cache is bounded: it is cleared when
+/// full, so memory does not grow with the input.
+final class PromptUnitCache: @unchecked Sendable {
+    struct Entry {
+        let canonicalHash: UInt64
+        let canonicalBytes: Int
+    }
+
+    private struct RawKey: Hashable {
+        let a: UInt64
+        let b: UInt64
+        let length: Int
+    }
+
+    private var entries: [RawKey: Entry] = [:]
+    private let lock = Lock()
+    private let capacity: Int
+    /// Units smaller than this are canonicalized directly (cheaper than a lookup).
+    static let minimumBytes = 256
+
+    init(capacity: Int = 1 << 16) { self.capacity = capacity }
+
+    /// The canonical hash and length of the value `index` of `tape`, computed or remembered.
+    func unit(_ tape: JSONTape, _ index: Int) -> Entry {
+        let raw = tape.span(index)
+        guard raw.count >= Self.minimumBytes else { return Self.canonical(tape, index) }
+        var first = StreamHasher(seed: 21)
+        first.update(raw)
+        let key = RawKey(a: first.finalize(), b: Self.mix(raw), length: raw.count)
+        lock.lock()
+        if let hit = entries[key] {
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        let entry = Self.canonical(tape, index)
+        lock.lock()
+        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+        entries[key] = entry
+        lock.unlock()
+        return entry
+    }
+
+    static func canonical(_ tape: JSONTape, _ index: Int) -> Entry {
+        var sink = HashingSink()
+        CanonicalJSON.write(tape, index, to: &sink)
+        return Entry(canonicalHash: sink.hasher.finalize(), canonicalBytes: sink.byteCount)
+    }
+
+    /// A second, independent 64-bit digest of the first, middle and last bytes and the length, so a
+    /// collision of the streamed hash alone is not enough for a false hit.
+    private static func mix(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var hasher = StreamHasher(seed: 0x5EED)
+        let probe = min(64, raw.count)
+        hasher.update(UnsafeRawBufferPointer(rebasing: raw[0..<probe]))
+        hasher.update(UnsafeRawBufferPointer(rebasing: raw[(raw.count / 2 - probe / 2)..<(raw.count / 2 - probe / 2 + probe)]))
+        hasher.update(UnsafeRawBufferPointer(rebasing: raw[(raw.count - probe)...]))
+        hasher.update(word: UInt64(raw.count))
+        return hasher.finalize()
+    }
+}
