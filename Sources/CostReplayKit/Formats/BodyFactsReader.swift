@@ -1,10 +1,10 @@
 /// Derives what the policies need from request and response bodies (SPEC §3.3).
 enum BodyFactsReader {
-    static let requestKeyExcluded: Set<[UInt8]> = Set(
-        ["metadata", "stream", "stream_options", "user", "safety_identifier", "prompt_cache_key", "service_tier"]
-            .map { Array($0.utf8) })
-    static let retryKeyExcluded: Set<[UInt8]> = requestKeyExcluded.union(
-        ["max_tokens", "max_completion_tokens", "max_output_tokens", "temperature"].map { Array($0.utf8) })
+    static let requestKeyExcluded = KeySet(["metadata", "stream", "stream_options", "user", "safety_identifier",
+                                            "prompt_cache_key", "service_tier"])
+    static let retryKeyExcluded = KeySet(["metadata", "stream", "stream_options", "user", "safety_identifier",
+                                          "prompt_cache_key", "service_tier", "max_tokens", "max_completion_tokens",
+                                          "max_output_tokens", "temperature"])
 
     /// Reads the facts of a request/response pair of shape `shape`.
     static func read(_ tape: JSONTape, request: Int?, response: Int?, shape: BodyShape, keepSystemText: Bool,
@@ -143,15 +143,15 @@ enum BodyFactsReader {
 
     /// Which request keys form unit 0 and which hold the messages, per body shape.
     struct PromptLayout {
-        let zeroKeys: Set<[UInt8]>
+        let zeroKeys: KeySet
         let messagesKey: JSONKey
 
         init(shape: BodyShape) {
             if shape == .openaiResponses {
-                zeroKeys = Set(["model", "tools", "instructions"].map { Array($0.utf8) })
+                zeroKeys = KeySet(["model", "tools", "instructions"])
                 messagesKey = "input"
             } else {
-                zeroKeys = Set(["model", "tools", "system"].map { Array($0.utf8) })
+                zeroKeys = KeySet(["model", "tools", "system"])
                 messagesKey = "messages"
             }
         }
@@ -169,7 +169,7 @@ enum BodyFactsReader {
                                 into facts: inout BodyFacts) -> UnitHashes? {
         guard let messages = tape.value(request, layout.messagesKey) else { return nil }
         var unitZero = HashingSink()
-        CanonicalJSON.writeObject(tape, request, to: &unitZero) { key in layout.zeroKeys.contains(Array(key)) }
+        CanonicalJSON.writeObject(tape, request, to: &unitZero) { key in layout.zeroKeys.contains(key) }
         let zeroHash = unitZero.hasher.finalize()
         var previous = zeroHash
         var units = [PromptUnit(prefixHash: previous, bytes: unitZero.byteCount)]
@@ -194,9 +194,9 @@ enum BodyFactsReader {
     }
 
     /// Hash of the canonical request without the excluded keys.
-    static func key(_ tape: JSONTape, _ request: Int, excluding excluded: Set<[UInt8]>) -> UInt64 {
+    static func key(_ tape: JSONTape, _ request: Int, excluding excluded: KeySet) -> UInt64 {
         var sink = HashingSink(seed: 2)
-        CanonicalJSON.writeObject(tape, request, to: &sink) { key in !excluded.contains(Array(key)) }
+        CanonicalJSON.writeObject(tape, request, to: &sink) { key in !excluded.contains(key) }
         return sink.hasher.finalize()
     }
 
@@ -204,13 +204,12 @@ enum BodyFactsReader {
     /// the canonical remaining members, unit 0's hash (or its excluded keys' absence), and each
     /// message's hash. Two requests get equal keys exactly when their canonical forms without the
     /// excluded keys are equal (up to hash collisions), which is all SPEC §3.3 asks of the key.
-    static func key(_ tape: JSONTape, _ request: Int, excluding excluded: Set<[UInt8]>, reusing units: UnitHashes,
+    static func key(_ tape: JSONTape, _ request: Int, excluding excluded: KeySet, reusing units: UnitHashes,
                     layout: PromptLayout) -> UInt64 {
-        let messagesKey = layout.messagesKey.bytes
+        let messagesKey = KeySet([String(decoding: layout.messagesKey.bytes, as: UTF8.self)])
         var sink = HashingSink(seed: 3)
         CanonicalJSON.writeObject(tape, request, to: &sink) { key in
-            let bytes = Array(key)
-            return !excluded.contains(bytes) && !layout.zeroKeys.contains(bytes) && bytes != messagesKey
+            !excluded.contains(key) && !layout.zeroKeys.contains(key) && !messagesKey.contains(key)
         }
         // Unit 0's keys are never excluded, so its hash stands for them.
         sink.hasher.update(word: units.zero)

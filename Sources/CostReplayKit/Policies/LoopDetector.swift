@@ -3,7 +3,8 @@
 struct LoopDetector {
     let config: LoopConfig
 
-    private struct SessionState {
+    /// A class: the history arrays are mutated in place, never copied back into the dictionary.
+    private final class SessionState {
         var requests = 0
         var errorStreak = 0
         var history: [ToolCall] = []
@@ -23,10 +24,9 @@ struct LoopDetector {
     /// Step 1: counts the request and extends or resets the tool-error streak. A returned halt
     /// avoids this call and the rest of the session.
     mutating func beforeCall(session: String, toolErrors: Int) -> Halt? {
-        var state = sessions[session] ?? SessionState()
+        let state = self.state(session)
         state.requests += 1
         state.errorStreak = toolErrors > 0 ? state.errorStreak + 1 : 0
-        sessions[session] = state
         if config.errorStreak > 0 && state.errorStreak >= config.errorStreak {
             return Halt(reason: "error_streak", detail: "\(state.errorStreak) consecutive requests carrying tool errors")
         }
@@ -47,15 +47,22 @@ struct LoopDetector {
 
     /// Adds a made call's cost to its session.
     mutating func recordCost(session: String, cost: Money) {
-        sessions[session, default: SessionState()].madeCost = (sessions[session]?.madeCost ?? .zero) + cost
+        let state = self.state(session)
+        state.madeCost = state.madeCost + cost
+    }
+
+    private mutating func state(_ session: String) -> SessionState {
+        if let existing = sessions[session] { return existing }
+        let created = SessionState()
+        sessions[session] = created
+        return created
     }
 
     /// Step 7: feeds the call's tool calls; a returned halt keeps this call and avoids the rest of
     /// the session.
     mutating func afterCall(session: String, toolCalls: [ToolCall]) -> Halt? {
         guard !toolCalls.isEmpty else { return nil }
-        var state = sessions[session] ?? SessionState()
-        defer { sessions[session] = state }
+        let state = self.state(session)
         let useShingles = config.similarity < 1_000_000
         for call in toolCalls {
             if config.maxToolCalls > 0 && state.history.count >= config.maxToolCalls {

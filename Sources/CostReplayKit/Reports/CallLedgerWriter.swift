@@ -30,7 +30,7 @@ public final class CallLedgerWriter {
         text(record.apiKey)
         text(call.session)
         text(task)
-        plain(record.status.map(String.init) ?? "")
+        plain(record.status.map { String($0) } ?? "")
         integer(usage.input)
         integer(usage.cacheWrite5m)
         integer(usage.cacheWrite1h)
@@ -56,10 +56,11 @@ public final class CallLedgerWriter {
             return
         }
         // Plain text needs no quoting or formula guard: copy its bytes straight in.
-        var needsWork = false
-        for (offset, byte) in value.utf8.enumerated() {
-            if byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D
-                || (offset == 0 && (byte == 0x3D || byte == 0x2B || byte == 0x2D || byte == 0x40 || byte == 0x09)) {
+        let utf8 = value.utf8
+        let first = utf8.first!
+        var needsWork = first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09
+        if !needsWork {
+            for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
                 needsWork = true
                 break
             }
