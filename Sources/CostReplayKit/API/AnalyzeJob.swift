@@ -36,7 +36,9 @@ public struct AnalyzeJob {
             let replayer = Replayer(options: options)
             replayer.progress = progress
             let clocks = ZoneClockCache()
-            let engine = ReplayEngine(policySet: policies, priceBook: options.priceBook, clockFor: clocks.clock)
+            // With more than one job, the scenarios other than `combined` run on their own threads.
+            let engine = ReplayEngine(policySet: policies, priceBook: options.priceBook, clockFor: clocks.clock,
+                                      lanes: options.jobs > 1 ? options.jobs : 0)
             let record = { (context: CallContext, outcome: CallOutcome) throws in
                 try ledger.append(context.call, task: context.task, outcome: outcome)
                 spend.add(context.call, outcome: outcome)

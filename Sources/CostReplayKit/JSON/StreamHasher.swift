@@ -1,11 +1,13 @@
-/// A fast streaming 64-bit hash (multiply–xorshift over 8-byte words, after wyhash's mixing).
+/// A fast streaming 64-bit hash (multiply–xorshift over 16-byte blocks, after wyhash's mixing).
 ///
 /// It is not cryptographic; it only has to make distinct request bodies and prompt prefixes
 /// collide with negligible probability (SPEC §3.3 allows any hash of 64 bits or more). The result
-/// depends only on the byte sequence, not on how it was split into `update` calls.
+/// depends only on the byte sequence, not on how it was split into `update` calls: blocks are
+/// aligned to the position in the stream, never to the start of a write.
 public struct StreamHasher {
     private var state: UInt64
-    private var pending: UInt64 = 0
+    private var pendingLow: UInt64 = 0
+    private var pendingHigh: UInt64 = 0
     private var pendingCount = 0
     /// Bytes hashed so far.
     public private(set) var length = 0
@@ -21,18 +23,23 @@ public struct StreamHasher {
         return product.high ^ product.low
     }
 
-    @inline(__always) private mutating func absorb(_ word: UInt64) {
-        state = Self.mum(state ^ word ^ Self.k1, Self.k2 ^ state >> 17)
+    @inline(__always) private mutating func absorb(_ low: UInt64, _ high: UInt64) {
+        state = Self.mum(low ^ Self.k1 ^ state, high ^ Self.k2)
     }
 
     /// Adds one byte.
     @inline(__always) public mutating func update(byte: UInt8) {
-        pending |= UInt64(byte) << (UInt64(pendingCount) * 8)
+        if pendingCount < 8 {
+            pendingLow |= UInt64(byte) << (UInt64(pendingCount) * 8)
+        } else {
+            pendingHigh |= UInt64(byte) << (UInt64(pendingCount - 8) * 8)
+        }
         pendingCount += 1
         length += 1
-        if pendingCount == 8 {
-            absorb(pending)
-            pending = 0
+        if pendingCount == 16 {
+            absorb(pendingLow, pendingHigh)
+            pendingLow = 0
+            pendingHigh = 0
             pendingCount = 0
         }
     }
@@ -46,12 +53,13 @@ public struct StreamHasher {
             index += 1
         }
         if let base = buffer.baseAddress {
-            let wordsStart = index
-            while index + 8 <= count {
-                absorb(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-                index += 8
+            let blocksStart = index
+            while index + 16 <= count {
+                absorb(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)),
+                       UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)))
+                index += 16
             }
-            length += index - wordsStart
+            length += index - blocksStart
         }
         while index < count {
             update(byte: buffer[index])
@@ -67,7 +75,7 @@ public struct StreamHasher {
     /// The hash of everything added so far.
     public func finalize() -> UInt64 {
         var copy = self
-        if copy.pendingCount != 0 { copy.absorb(copy.pending ^ UInt64(copy.pendingCount) << 56) }
+        if copy.pendingCount != 0 { copy.absorb(copy.pendingLow, copy.pendingHigh ^ UInt64(copy.pendingCount) << 56) }
         return Self.mum(copy.state ^ UInt64(copy.length), Self.k0 ^ 0x5555_5555_5555_5555)
     }
 }

@@ -24,13 +24,24 @@ public enum ScaledDecimal {
         let magnitude = value.magnitude
         let divisor = UInt128(pow10(scale))
         let whole = magnitude / divisor
-        var fraction = magnitude % divisor
+        let fraction = magnitude % divisor
         var digits: [UInt8] = []
-        for _ in 0..<scale {
-            digits.append(UInt8(fraction % 10) + 48)
-            fraction /= 10
+        digits.reserveCapacity(scale)
+        if fraction == 0 {
+            digits = [UInt8](repeating: 48, count: scale)
+        } else {
+            // Most digits come from one 64-bit remainder; Int128 division is the slow part.
+            let low = UInt64(fraction % 1_000_000_000_000_000_000)
+            let high = UInt64(fraction / 1_000_000_000_000_000_000)
+            let lowText = Array(String(low).utf8)
+            let lowDigits = min(scale, 18)
+            let highDigits = scale - lowDigits
+            if highDigits > 0 {
+                let highText = Array(String(high).utf8)
+                digits += [UInt8](repeating: 48, count: highDigits - highText.count) + highText
+            }
+            digits += [UInt8](repeating: 48, count: lowDigits - lowText.count) + lowText
         }
-        digits.reverse()
         var keep = digits.count
         while keep > minFractionDigits && digits[keep - 1] == 48 { keep -= 1 }
         var text = negative && (whole != 0 || keep > 0 && digits[..<keep].contains { $0 != 48 }) ? "-" : ""

@@ -29,16 +29,48 @@ public struct Timestamp: Hashable, Comparable, Sendable {
 
     /// `YYYY-MM-DDTHH:MM:SS.mmmZ` (UTC, milliseconds truncated), the time format of every CSV.
     public var isoMillis: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        appendISOMillis(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `isoMillis` as UTF-8 bytes (the ledger writes millions of these).
+    public func appendISOMillis(to bytes: inout [UInt8]) {
         let day = epochDay
         let microsOfDay = micros - day * Self.microsPerDay
         let (y, m, d) = CivilDate.fromEpochDay(day)
         let secondsOfDay = microsOfDay / Self.microsPerSecond
         let millis = (microsOfDay % Self.microsPerSecond) / 1000
-        var s = CivilDate.format(year: y, month: m, day: d)
-        s += "T"
-        s += Self.pad(secondsOfDay / 3600, 2) + ":" + Self.pad((secondsOfDay / 60) % 60, 2) + ":"
-        s += Self.pad(secondsOfDay % 60, 2) + "." + Self.pad(millis, 3) + "Z"
-        return s
+        if y < 0 || y > 9999 {
+            bytes.append(contentsOf: Array(CivilDate.format(year: y, month: m, day: d).utf8))
+        } else {
+            Self.appendDigits(y, 4, &bytes)
+            bytes.append(0x2D)
+            Self.appendDigits(m, 2, &bytes)
+            bytes.append(0x2D)
+            Self.appendDigits(d, 2, &bytes)
+        }
+        bytes.append(0x54)
+        Self.appendDigits(secondsOfDay / 3600, 2, &bytes)
+        bytes.append(0x3A)
+        Self.appendDigits((secondsOfDay / 60) % 60, 2, &bytes)
+        bytes.append(0x3A)
+        Self.appendDigits(secondsOfDay % 60, 2, &bytes)
+        bytes.append(0x2E)
+        Self.appendDigits(millis, 3, &bytes)
+        bytes.append(0x5A)
+    }
+
+    @inline(__always) static func appendDigits(_ value: Int64, _ width: Int, _ bytes: inout [UInt8]) {
+        var divisor: Int64 = 1
+        for _ in 1..<width { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(48 + (rest / divisor) % 10))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// The UTC date `YYYY-MM-DD` of this instant.

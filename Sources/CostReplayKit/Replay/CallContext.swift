@@ -1,16 +1,26 @@
 /// Facts about one call that every scenario shares, derived once: its task, complexity, whether
 /// it was a wasted retry, and its tool signatures.
-public struct CallContext: Sendable {
-    public var call: ReplayedCall
+///
+/// A class so that a dozen scenarios on several threads share one copy instead of copying the call
+/// record into each; it is immutable after creation.
+public final class CallContext: @unchecked Sendable {
+    public let call: ReplayedCall
     /// Task from the hint, else the task route's rules, else `unknown` (SPEC §6.5).
-    public var task: String
+    public let task: String
     /// 1...10, from the hint or the formula of SPEC §6.5.
-    public var complexity: Int
+    public let complexity: Int
     /// The next logged call of its session re-sent it within the retry window (SPEC §6.7).
-    public var isWastedRetry: Bool
+    public let isWastedRetry: Bool
+
+    public init(call: ReplayedCall, task: String, complexity: Int, isWastedRetry: Bool) {
+        self.call = call
+        self.task = task
+        self.complexity = complexity
+        self.isWastedRetry = isWastedRetry
+    }
+
     /// Canonical tool signatures of the response, for loop detection.
     public var toolCalls: [ToolCall] { call.record.body?.toolCalls ?? [] }
-
     public var record: CallRecord { call.record }
     public var session: String? { call.session }
 }

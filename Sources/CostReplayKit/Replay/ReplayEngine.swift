@@ -10,8 +10,17 @@ public final class ReplayEngine {
     private var baselineCost: Money = .zero
     private var callsWithoutBody: Int64 = 0
 
-    /// - Parameter clockFor: time zone clocks by IANA name (for calendar budgets).
-    public init(policySet: PolicySet, priceBook: PriceBook, clockFor: @escaping (String) -> ZoneClock) {
+    /// Threads replaying the scenarios other than `combined`; empty: all on the calling thread.
+    private var lanes: [ScenarioLane] = []
+    /// Scenarios the calling thread replays call by call.
+    private let mainScenarios: [Scenario]
+    private var block: [CallContext] = []
+    private static let blockSize = 256
+
+    /// - Parameters:
+    ///   - clockFor: time zone clocks by IANA name (for calendar budgets).
+    ///   - lanes: threads for the scenarios other than `combined` (0: none, all on the caller).
+    public init(policySet: PolicySet, priceBook: PriceBook, clockFor: @escaping (String) -> ZoneClock, lanes laneCount: Int = 0) {
         self.policySet = policySet
         let identities = policySet.identities
         isolated = identities.map {
@@ -26,6 +35,17 @@ public final class ReplayEngine {
         }
         classifier = TaskClassifier(rules: policySet.taskRoute?.rules ?? [])
         retry = policySet.retry.map { RetryLookahead(windowMicros: $0.windowMicros) }
+        let others = isolated + steps.dropLast()
+        if laneCount > 0 && !others.isEmpty {
+            mainScenarios = Array(steps.suffix(1))
+            let count = min(laneCount, others.count)
+            // Round-robin keeps each lane's share of the work about even.
+            lanes = (0..<count).map { lane in
+                ScenarioLane(scenarios: others.enumerated().filter { $0.offset % count == lane }.map(\.element))
+            }
+        } else {
+            mainScenarios = isolated + steps
+        }
     }
 
     /// The task of a call as every output reports it.
@@ -53,6 +73,12 @@ public final class ReplayEngine {
                 try emit(context, outcome)
             }
         }
+        if !block.isEmpty {
+            for lane in lanes { lane.enqueue(block) }
+            block = []
+        }
+        for lane in lanes { lane.finish() }
+        lanes = []
         for scenario in isolated + steps { scenario.finish() }
     }
 
@@ -63,9 +89,18 @@ public final class ReplayEngine {
         if let cost = call.cost { baselineCost = baselineCost + cost }
         if call.record.body == nil { callsWithoutBody += 1 }
         bursts.add(call)
-        for scenario in isolated { _ = scenario.process(context) }
         var combined = CallOutcome.kept(call)
-        for scenario in steps { combined = scenario.process(context) }
+        for scenario in mainScenarios {
+            let outcome = scenario.process(context)
+            if scenario === steps.last { combined = outcome }
+        }
+        if !lanes.isEmpty {
+            block.append(context)
+            if block.count == Self.blockSize {
+                for lane in lanes { lane.enqueue(block) }
+                block.removeAll(keepingCapacity: true)
+            }
+        }
         return (context, combined)
     }
 

@@ -20,8 +20,10 @@ public final class CallLedgerWriter {
         let usage = call.usage
         row.removeAll(keepingCapacity: true)
         text(record.id)
-        plain(record.start.isoMillis)
-        plain(record.end.isoMillis)
+        record.start.appendISOMillis(to: &row)
+        row.append(0x2C)
+        record.end.appendISOMillis(to: &row)
+        row.append(0x2C)
         text(call.provider)
         text(record.model)
         text(call.pricedModel)

@@ -54,8 +54,7 @@ public enum MarkdownReportWriter {
         var out = "## Spend\n\n### Daily\n\n"
         var daily = MarkdownTable([("Date", .left), ("Calls", .right), ("Input", .right), ("Cache write", .right),
                                    ("Cache read", .right), ("Output", .right), ("Cost", .right), ("Counterfactual", .right)])
-        for day in spend.byDay.keys.sorted() {
-            let totals = spend.byDay[day]!
+        for (day, totals) in spend.days {
             daily.add([day, NumberFormatting.count(totals.calls), NumberFormatting.count(totals.inputTokens),
                        NumberFormatting.count(totals.cacheWriteTokens), NumberFormatting.count(totals.cacheReadTokens),
                        NumberFormatting.count(totals.outputTokens), NumberFormatting.dollars(totals.cost),

@@ -5,8 +5,7 @@ public enum SpendCSVWriter {
     /// `daily.csv`: one row per local day, in date order.
     public static func daily(_ aggregator: SpendAggregator) -> String {
         var out = CSVFormatter.row(["date"] + tokenColumns + ["cost_usd", "cf_cost_usd"])
-        for day in aggregator.byDay.keys.sorted() {
-            let totals = aggregator.byDay[day]!
+        for (day, totals) in aggregator.days {
             out += CSVFormatter.row([day] + tokenCells(totals) + [totals.cost.roundedMicroDecimal,
                                                                   totals.counterfactualCost.roundedMicroDecimal])
         }
