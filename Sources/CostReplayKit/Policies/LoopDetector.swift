@@ -7,8 +7,11 @@ struct LoopDetector {
     private final class SessionState {
         var requests = 0
         var errorStreak = 0
+        /// The most recent tool calls only: no rule looks further back than `keep` entries.
         var history: [ToolCall] = []
         var shingles: [Set<UInt32>] = []
+        /// Every tool call the session made (for `max_tool_calls`).
+        var toolCallCount = 0
         var madeCost: Money = .zero
     }
     private var sessions: [String: SessionState] = [:]
@@ -20,6 +23,9 @@ struct LoopDetector {
     }
 
     init(config: LoopConfig) { self.config = config }
+
+    /// Tool calls held for a session (for memory tests).
+    func historyCount(_ session: String) -> Int { sessions[session]?.history.count ?? 0 }
 
     /// Step 1: counts the request and extends or resets the tool-error streak. A returned halt
     /// avoids this call and the rest of the session.
@@ -65,8 +71,8 @@ struct LoopDetector {
         let state = self.state(session)
         let useShingles = config.similarity < 1_000_000
         for call in toolCalls {
-            if config.maxToolCalls > 0 && state.history.count >= config.maxToolCalls {
-                return Halt(reason: "max_tool_calls", detail: "tool call \(state.history.count + 1) after \(config.maxToolCalls): " + Self.shorten(call.signature))
+            if config.maxToolCalls > 0 && state.toolCallCount >= config.maxToolCalls {
+                return Halt(reason: "max_tool_calls", detail: "tool call \(state.toolCallCount + 1) after \(config.maxToolCalls): " + Self.shorten(call.signature))
             }
             let callShingles = useShingles ? Self.shingles(call.canonicalInput) : []
             if config.maxRepeats > 0 {
@@ -82,6 +88,7 @@ struct LoopDetector {
             }
             state.history.append(call)
             if useShingles { state.shingles.append(callShingles) }
+            state.toolCallCount += 1
             if config.alternating >= 4 && state.history.count >= config.alternating {
                 let tail = state.history.suffix(config.alternating)
                 let a = tail[tail.startIndex]
@@ -89,6 +96,12 @@ struct LoopDetector {
                 if a != b && tail.enumerated().allSatisfy({ $0.element == ($0.offset % 2 == 0 ? a : b) }) {
                     return Halt(reason: "alternating", detail: "\(config.alternating) tool calls alternating " + Self.shorten(a.signature) + " / " + Self.shorten(b.signature))
                 }
+            }
+            // Memory per session stays at the window the rules read, however long the session runs.
+            let keep = max(config.repeatWindow, config.alternating, 1)
+            if state.history.count > 2 * keep {
+                state.history.removeFirst(state.history.count - keep)
+                if useShingles { state.shingles.removeFirst(state.shingles.count - keep) }
             }
         }
         return nil

@@ -9,8 +9,12 @@ struct ResponseCache {
     /// Insert time (end of the last made, succeeded call) per key.
     private var inserted: [Key: Int64] = [:]
     private var insertsSinceSweep = 0
+    private var countAfterSweep = 0
 
     init(config: ResponseCacheConfig) { self.config = config }
+
+    /// Entries held (for memory tests).
+    var entryCount: Int { inserted.count }
 
     func scopeKey(_ record: CallRecord) -> String? {
         switch config.scope {
@@ -33,7 +37,8 @@ struct ResponseCache {
         guard record.succeeded, let request = record.body?.requestKey, let scope = scopeKey(record) else { return }
         inserted[Key(scope: scope, request: request)] = record.end.micros
         insertsSinceSweep += 1
-        if insertsSinceSweep > max(4096, inserted.count) { sweep(now: record.start.micros) }
+        // Amortized: sweep once the inserts since the last sweep outnumber what survived it.
+        if insertsSinceSweep >= max(4096, countAfterSweep) { sweep(now: record.start.micros) }
     }
 
     /// Drops entries that can no longer be hit, so memory follows the TTL, not the input.
@@ -41,5 +46,6 @@ struct ResponseCache {
         insertsSinceSweep = 0
         let horizon = now - config.ttlMicros
         inserted = inserted.filter { $0.value >= horizon }
+        countAfterSweep = inserted.count
     }
 }
