@@ -63,46 +63,20 @@ struct SynthTimeline {
             + Int64(hour) * 3_600_000 + Int64(minute) * 60_000
     }
 
-    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
-        let q = a / b
-        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
-    }
+    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { Timestamp.floorDiv(a, b) }
 }
 
 /// ISO-8601 text of epoch milliseconds, written without Foundation (it runs once per line).
 enum SynthTimestamp {
     /// `YYYY-MM-DDTHH:MM:SS.mmmZ`
     static func append(ms: Int64, to out: inout [UInt8]) {
-        let days = SynthTimeline.floorDiv(ms, 86_400_000)
-        let msOfDay = Int(ms - days * 86_400_000)
-        appendDate(days: days, to: &out)
-        out.append(UInt8(ascii: "T"))
-        SynthJSONWriter.appendPadded(msOfDay / 3_600_000, width: 2, to: &out)
-        out.append(UInt8(ascii: ":"))
-        SynthJSONWriter.appendPadded(msOfDay / 60_000 % 60, width: 2, to: &out)
-        out.append(UInt8(ascii: ":"))
-        SynthJSONWriter.appendPadded(msOfDay / 1000 % 60, width: 2, to: &out)
-        out.append(UInt8(ascii: "."))
-        SynthJSONWriter.appendPadded(msOfDay % 1000, width: 3, to: &out)
-        out.append(UInt8(ascii: "Z"))
+        Timestamp(micros: ms * 1000).appendISOMillis(to: &out)
     }
 
-    /// `YYYY-MM-DD` of a day number since 1970-01-01 (Howard Hinnant's civil_from_days).
+    /// `YYYY-MM-DD` of a day number since 1970-01-01.
     static func appendDate(days: Int64, to out: inout [UInt8]) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        SynthJSONWriter.appendPadded(Int(y), width: 4, to: &out)
-        out.append(UInt8(ascii: "-"))
-        SynthJSONWriter.appendPadded(Int(m), width: 2, to: &out)
-        out.append(UInt8(ascii: "-"))
-        SynthJSONWriter.appendPadded(Int(d), width: 2, to: &out)
+        let (y, m, d) = CivilDate.fromEpochDay(days)
+        out.append(contentsOf: CivilDate.format(year: y, month: m, day: d).utf8)
     }
 
     static func date(ms: Int64) -> String {

@@ -325,45 +325,9 @@ func policyInt(_ value: Any?) -> Int {
 /// Exact dollars from decimal text.
 func policyUSD(_ text: String) -> Money { Money(dollarsText: text)! }
 
-/// Parses RFC 4180 CSV into rows keyed by the header (local to the policy tests).
+/// Parses RFC 4180 CSV into rows keyed by the header (cells parsed by the shared `parseCSV`).
 func policyCSVRecords(_ text: String) -> [[String: String]] {
-    var rows: [[String]] = []
-    var row: [String] = []
-    var cell = ""
-    var quoted = false
-    var pending = Array(text.unicodeScalars)[...]
-    while let scalar = pending.popFirst() {
-        if quoted {
-            if scalar == "\"" {
-                if pending.first == "\"" {
-                    cell.unicodeScalars.append("\"")
-                    pending.removeFirst()
-                } else {
-                    quoted = false
-                }
-            } else {
-                cell.unicodeScalars.append(scalar)
-            }
-            continue
-        }
-        switch scalar {
-        case "\"": quoted = true
-        case ",":
-            row.append(cell)
-            cell = ""
-        case "\r": break
-        case "\n":
-            row.append(cell)
-            rows.append(row)
-            row = []
-            cell = ""
-        default: cell.unicodeScalars.append(scalar)
-        }
-    }
-    if !cell.isEmpty || !row.isEmpty {
-        row.append(cell)
-        rows.append(row)
-    }
+    let rows = parseCSV(text)
     guard let header = rows.first else { return [] }
     return rows.dropFirst().map { cells in
         var record: [String: String] = [:]
