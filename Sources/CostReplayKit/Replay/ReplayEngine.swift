@@ -9,6 +9,9 @@ public final class ReplayEngine {
     private var bursts = BurstDetector()
     private var baselineCost: Money = .zero
     private var callsWithoutBody: Int64 = 0
+    /// Failed calls by HTTP status (0: none logged) and by UTC minute (SPEC §6.7).
+    private var failedByStatus: [Int: Int64] = [:]
+    private var failedByMinute: [Int64: Int64] = [:]
 
     /// Threads replaying the scenarios other than `combined`; empty: all on the calling thread.
     private var lanes: [ScenarioLane] = []
@@ -88,6 +91,10 @@ public final class ReplayEngine {
                                   isWastedRetry: wasted)
         if let cost = call.cost { baselineCost = baselineCost + cost }
         if call.record.body == nil { callsWithoutBody += 1 }
+        if !call.record.succeeded {
+            failedByStatus[call.record.status ?? 0, default: 0] += 1
+            failedByMinute[Timestamp.floorDiv(call.record.start.micros, 60_000_000), default: 0] += 1
+        }
         bursts.add(call)
         var combined = CallOutcome.kept(call)
         for scenario in mainScenarios {
@@ -132,6 +139,9 @@ public final class ReplayEngine {
         }
         return ReplayOutcome(policySet: policySet, isolated: isolated.map(summary), waterfall: steps.map(summary),
                              combined: combined, incidents: incidents, routeChanges: routeChanges,
-                             routedComplexity: complexity, wastedWritePremium: premium, callsWithoutBody: callsWithoutBody)
+                             routedComplexity: complexity, wastedWritePremium: premium, callsWithoutBody: callsWithoutBody,
+                             failedByStatus: failedByStatus,
+                             busiestFailureMinutes: failedByMinute.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5)
+                                 .map { (Timestamp(micros: $0.key * 60_000_000), $0.value) })
     }
 }

@@ -25,6 +25,10 @@ public struct ReplayOutcome: Sendable {
     public var wastedWritePremium: [String: Money]
     /// Calls a body-dependent policy skipped because their format has no bodies.
     public var callsWithoutBody: Int64
+    /// Failed calls by HTTP status (0: none logged).
+    public var failedByStatus: [Int: Int64]
+    /// The UTC minutes with the most failed calls, most first.
+    public var busiestFailureMinutes: [(minute: Timestamp, calls: Int64)]
 
     /// Waterfall step savings: cost(step k−1) − cost(step k), baseline first.
     public func waterfallSavings(baseline: Money) -> [(policy: PolicyIdentity, savings: Money)] {

@@ -7,7 +7,7 @@ public enum NumberFormatting {
         let magnitude = cents.magnitude
         let whole = grouped(String(magnitude / 100))
         let fraction = magnitude % 100
-        return (negative ? "−$" : "$") + whole + "." + (fraction < 10 ? "0" : "") + String(fraction)
+        return (negative ? "-$" : "$") + whole + "." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 
     /// An integer with thousands separators.

@@ -83,8 +83,23 @@ enum PolicyReportSections {
             out += "Alone it saves \(NumberFormatting.dollars(scenario.savings)) (\(NumberFormatting.percent(scenario.savings, of: baseline))): "
             out += "\(NumberFormatting.count(scenario.callsAvoided)) calls avoided, \(NumberFormatting.count(scenario.callsModified)) modified.\n\n"
             out += "What it changed and caveats: " + caveats(identity, replay) + "\n\n"
+            if identity.kind == .retry { out += failures(replay) }
         }
         return out
+    }
+
+    /// Failed calls per status and the busiest minutes (SPEC §6.7).
+    static func failures(_ replay: ReplayOutcome) -> String {
+        guard !replay.failedByStatus.isEmpty else { return "No call failed.\n\n" }
+        var statuses = MarkdownTable([("Status", .left), ("Failed calls", .right)])
+        for status in replay.failedByStatus.keys.sorted() {
+            statuses.add([status == 0 ? "none logged" : String(status), NumberFormatting.count(replay.failedByStatus[status]!)])
+        }
+        var minutes = MarkdownTable([("Minute (UTC)", .left), ("Failed calls", .right)])
+        for (minute, calls) in replay.busiestFailureMinutes {
+            minutes.add([String(minute.isoMillis.prefix(16)), NumberFormatting.count(calls)])
+        }
+        return "Failed calls by status:\n\n" + statuses.rendered() + "\nBusiest minutes for failures:\n\n" + minutes.rendered() + "\n"
     }
 
     static func caveats(_ identity: PolicyIdentity, _ replay: ReplayOutcome) -> String {

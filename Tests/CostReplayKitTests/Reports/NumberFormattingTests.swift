@@ -7,7 +7,7 @@ final class NumberFormattingTests: XCTestCase {
     func testDollarsRoundToCentsWithThousandsSeparators() {
         let cases: [(String, String)] = [
             ("0", "$0.00"), ("0.004", "$0.00"), ("0.005", "$0.01"), ("1.005", "$1.01"), ("12.5", "$12.50"), ("999.999", "$1,000.00"),
-            ("1234567.891", "$1,234,567.89"), ("100", "$100.00"), ("-0.005", "−$0.01"), ("-1234.5", "−$1,234.50"),
+            ("1234567.891", "$1,234,567.89"), ("100", "$100.00"), ("-0.005", "-$0.01"), ("-1234.5", "-$1,234.50"),
         ]
         for (input, expected) in cases {
             XCTAssertEqual(NumberFormatting.dollars(dollars(input)), expected, input)
