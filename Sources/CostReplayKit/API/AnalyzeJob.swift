@@ -38,10 +38,10 @@ public struct AnalyzeJob {
             let clocks = ZoneClockCache()
             // With more than one job, the scenarios other than `combined` run on their own threads.
             let engine = ReplayEngine(policySet: policies, priceBook: options.priceBook, clockFor: clocks.clock,
-                                      lanes: options.jobs > 1 ? options.jobs : 0)
+                                      lanes: options.jobs > 1 ? max(1, options.jobs - 1) : 0)
             let record = { (context: CallContext, outcome: CallOutcome) throws in
                 try ledger.append(context.call, task: context.task, outcome: outcome)
-                spend.add(context.call, outcome: outcome)
+                spend.add(context, outcome: outcome)
             }
             let inputs = try replayer.run(self.inputs) { call in try engine.push(call, emit: record) }
             try engine.finish(emit: record)

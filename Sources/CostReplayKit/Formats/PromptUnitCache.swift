@@ -17,8 +17,8 @@ final class PromptUnitCache: @unchecked Sendable {
         let length: Int
     }
 
+    /// Used by one worker thread at a time (one cache per worker), so no lock.
     private var entries: [RawKey: Entry] = [:]
-    private let lock = Lock()
     private let capacity: Int
     /// Units smaller than this are canonicalized directly (cheaper than a lookup).
     static let minimumBytes = 256
@@ -32,17 +32,10 @@ final class PromptUnitCache: @unchecked Sendable {
         var first = StreamHasher(seed: 21)
         first.update(raw)
         let key = RawKey(a: first.finalize(), b: Self.mix(raw), length: raw.count)
-        lock.lock()
-        if let hit = entries[key] {
-            lock.unlock()
-            return hit
-        }
-        lock.unlock()
+        if let hit = entries[key] { return hit }
         let entry = Self.canonical(tape, index)
-        lock.lock()
         if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
         entries[key] = entry
-        lock.unlock()
         return entry
     }
 

@@ -22,13 +22,14 @@ struct BatchDecodeSettings: @unchecked Sendable {
     var pathKey: String
     var fileIndex: Int32
     var keepSystemText: Bool
-    /// Shared by every file of a run.
-    var unitCache: PromptUnitCache?
+    /// One per worker thread, shared by every file of a run.
+    var unitCaches: [PromptUnitCache]
 }
 
 /// Decodes the lines of one batch (on a worker thread): JSON tape → format decoder.
 enum BatchDecoder {
-    static func decode(_ batch: LineBatch, format: LogFormat?, settings: BatchDecodeSettings) -> DecodedBatch {
+    static func decode(_ batch: LineBatch, format: LogFormat?, settings: BatchDecodeSettings,
+                       unitCache: PromptUnitCache? = nil) -> DecodedBatch {
         var result = DecodedBatch(sequence: batch.sequence)
         result.bytes = batch.byteCount
         for line in batch.tooLongLines {
@@ -36,7 +37,7 @@ enum BatchDecoder {
             skip(.lineTooLong, line: line, detail: "line longer than 64 MiB", settings: settings, into: &result)
         }
         var tape = JSONTape()
-        var envelope = EnvelopeDecoder(keepSystemText: settings.keepSystemText, unitCache: settings.unitCache)
+        var envelope = EnvelopeDecoder(keepSystemText: settings.keepSystemText, unitCache: unitCache)
         let base = UnsafeRawPointer(batch.bytes.baseAddress)
         let count = batch.bytes.count
         var position = 0

@@ -84,7 +84,7 @@ final class FilePipeline: @unchecked Sendable {
         let allowed = consumed == 0 ? 1 : depth
         guard !inflating, !exhausted, failure == nil, produced - consumed < allowed else { return }
         inflating = true
-        pool.submit { [self] in inflateOne() }
+        pool.submit(urgent: true) { [self] _ in inflateOne() }
     }
 
     /// Runs on a worker: cuts one batch, hands it to a decode job, and schedules the next cut.
@@ -116,8 +116,9 @@ final class FilePipeline: @unchecked Sendable {
             pthread_mutex_unlock(&mutex)
         }
         let batchFormat = format
-        pool.submit { [self] in
-            let decoded = BatchDecoder.decode(batch, format: batchFormat, settings: settings)
+        pool.submit { [self] worker in
+            let decoded = BatchDecoder.decode(batch, format: batchFormat, settings: settings,
+                                              unitCache: settings.unitCaches[worker % settings.unitCaches.count])
             batch.release()
             pthread_mutex_lock(&mutex)
             ready[decoded.sequence] = decoded

@@ -28,12 +28,12 @@ final class FileRecordReader {
     }
 
     /// Opens the file and starts reading ahead on `pool`; an unreadable file is a fatal error.
-    func open(pool: WorkerPool, depth: Int, batchSize: Int, unitCache: PromptUnitCache) throws(IngestError) {
+    func open(pool: WorkerPool, depth: Int, batchSize: Int, unitCaches: [PromptUnitCache]) throws(IngestError) {
         let stream = try ByteStream(path: file.path, standardInput: file.isStandardInput)
         stats.compressed = stream.isGzip
         stats.rawBytes = stream.rawSize ?? 0
         let settings = BatchDecodeSettings(pathKey: file.pathKey, fileIndex: fileIndex, keepSystemText: keepSystemText,
-                                           unitCache: unitCache)
+                                           unitCaches: unitCaches)
         let pipeline = FilePipeline(stream: stream, pool: pool, settings: settings, forcedFormat: forcedFormat, depth: depth,
                                     batchSize: batchSize)
         self.pipeline = pipeline

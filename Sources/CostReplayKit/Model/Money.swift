@@ -29,6 +29,35 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic {
     /// The exact value as a plain decimal: no exponent, no trailing zeros (`0.00097875`, `12`).
     public var exactDecimal: String { ScaledDecimal.format(raw, scale: Money.scale, minFractionDigits: 0) }
 
+    /// Appends `exactDecimal` as UTF-8 bytes without building a String (the ledger's hot path).
+    public func appendExactDecimal(to bytes: inout [UInt8]) {
+        let magnitude = raw.magnitude
+        let unit = UInt128(Money.oneDollarRaw)
+        let whole = magnitude / unit
+        let fraction = magnitude % unit
+        if raw < 0 { bytes.append(UInt8(ascii: "-")) }
+        bytes.append(contentsOf: String(whole).utf8)
+        guard fraction != 0 else { return }
+        // 24 fraction digits: 6 from the high part, 18 from the low part, trailing zeros dropped.
+        let high = UInt64(fraction / 1_000_000_000_000_000_000)
+        let low = UInt64(fraction % 1_000_000_000_000_000_000)
+        var digits = [UInt8](repeating: 48, count: 24)
+        var value = low
+        for index in stride(from: 23, through: 6, by: -1) {
+            digits[index] = UInt8(48 + value % 10)
+            value /= 10
+        }
+        value = high
+        for index in stride(from: 5, through: 0, by: -1) {
+            digits[index] = UInt8(48 + value % 10)
+            value /= 10
+        }
+        var end = 24
+        while end > 0 && digits[end - 1] == 48 { end -= 1 }
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(contentsOf: digits[0..<end])
+    }
+
     /// Rounded to 6 decimals half away from zero, written with at least one decimal (`0.0`, `12.5`).
     public var roundedMicroDecimal: String {
         ScaledDecimal.format(roundedToMicros, scale: 6, minFractionDigits: 1)

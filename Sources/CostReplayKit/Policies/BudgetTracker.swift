@@ -65,15 +65,16 @@ struct BudgetTracker {
         while let next = pending.min, next.end <= time {
             _ = pending.popMin()
             for (index, key) in next.keys {
-                let budget = budgets[index]
-                var window = budgets[index].windows[key] ?? BudgetWindow()
-                let (before, after) = window.record(end: next.end, tokens: next.tokens, cost: next.cost, rule: budget.rule)
-                budgets[index].windows[key] = window
-                for fraction in budget.config.alerts where Self.crosses(fraction, before: before, after: after, budget.config) {
-                    alert(Incident(time: Timestamp(micros: next.end), kind: .budgetAlert, policy: budget.config.identity.name,
-                                   scope: Self.scopeName(budget.config.scope), key: key, session: next.session, callID: next.callID,
+                // Mutated in place: holding a copy of the budget or window would copy its storage.
+                let rule = budgets[index].rule
+                let (before, after) = budgets[index].windows[key, default: BudgetWindow()]
+                    .record(end: next.end, tokens: next.tokens, cost: next.cost, rule: rule)
+                let config = budgets[index].config
+                for fraction in config.alerts where Self.crosses(fraction, before: before, after: after, config) {
+                    alert(Incident(time: Timestamp(micros: next.end), kind: .budgetAlert, policy: config.identity.name,
+                                   scope: Self.scopeName(config.scope), key: key, session: next.session, callID: next.callID,
                                    reason: "\(ScaledDecimal.format(fraction * 100, scale: 6, minFractionDigits: 0))% of the limit reached",
-                                   detail: Self.describe(after, budget.config), scenario: scenario))
+                                   detail: Self.describe(after, config), scenario: scenario))
                 }
             }
         }
@@ -120,9 +121,8 @@ struct BudgetTracker {
         for index in budgets.indices {
             let config = budgets[index].config
             guard let key = Self.scopeKey(config.scope, context) else { continue }
-            var window = budgets[index].windows[key] ?? BudgetWindow()
-            let used = window.usageAtCheck(time, rule: budgets[index].rule)
-            budgets[index].windows[key] = window
+            let rule = budgets[index].rule
+            let used = budgets[index].windows[key, default: BudgetWindow()].usageAtCheck(time, rule: rule)
             let (estimatedTokens, estimatedCost) = estimate(config.estimate, context, working)
             var reason: String?
             if let limit = config.maxTokens, used.tokens + estimatedTokens > limit {

@@ -14,7 +14,7 @@ struct LoopDetector {
         var toolCallCount = 0
         var madeCost: Money = .zero
     }
-    private var sessions: [String: SessionState] = [:]
+    private var sessions = IDTable<SessionState>()
 
     /// Why a session was halted.
     struct Halt {
@@ -25,11 +25,11 @@ struct LoopDetector {
     init(config: LoopConfig) { self.config = config }
 
     /// Tool calls held for a session (for memory tests).
-    func historyCount(_ session: String) -> Int { sessions[session]?.history.count ?? 0 }
+    func historyCount(_ session: Int32) -> Int { sessions[session]?.history.count ?? 0 }
 
     /// Step 1: counts the request and extends or resets the tool-error streak. A returned halt
     /// avoids this call and the rest of the session.
-    mutating func beforeCall(session: String, toolErrors: Int) -> Halt? {
+    mutating func beforeCall(session: Int32, toolErrors: Int) -> Halt? {
         let state = self.state(session)
         state.requests += 1
         state.errorStreak = toolErrors > 0 ? state.errorStreak + 1 : 0
@@ -43,7 +43,7 @@ struct LoopDetector {
     }
 
     /// Step 5: the session cost cap. A returned halt avoids this call and the rest of the session.
-    func exceedsCostCap(session: String, cost: Money) -> Halt? {
+    func exceedsCostCap(session: Int32, cost: Money) -> Halt? {
         guard config.maxSessionCost.raw > 0 else { return nil }
         let spent = sessions[session]?.madeCost ?? .zero
         guard spent + cost > config.maxSessionCost else { return nil }
@@ -52,12 +52,12 @@ struct LoopDetector {
     }
 
     /// Adds a made call's cost to its session.
-    mutating func recordCost(session: String, cost: Money) {
+    mutating func recordCost(session: Int32, cost: Money) {
         let state = self.state(session)
         state.madeCost = state.madeCost + cost
     }
 
-    private mutating func state(_ session: String) -> SessionState {
+    private mutating func state(_ session: Int32) -> SessionState {
         if let existing = sessions[session] { return existing }
         let created = SessionState()
         sessions[session] = created
@@ -66,7 +66,7 @@ struct LoopDetector {
 
     /// Step 7: feeds the call's tool calls; a returned halt keeps this call and avoids the rest of
     /// the session.
-    mutating func afterCall(session: String, toolCalls: [ToolCall]) -> Halt? {
+    mutating func afterCall(session: Int32, toolCalls: [ToolCall]) -> Halt? {
         guard !toolCalls.isEmpty else { return nil }
         let state = self.state(session)
         let useShingles = config.similarity < 1_000_000

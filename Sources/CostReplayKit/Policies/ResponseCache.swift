@@ -3,7 +3,7 @@
 struct ResponseCache {
     let config: ResponseCacheConfig
     private struct Key: Hashable {
-        let scope: String
+        let scope: Int32
         let request: UInt64
     }
     /// Insert time (end of the last made, succeeded call) per key.
@@ -16,25 +16,28 @@ struct ResponseCache {
     /// Entries held (for memory tests).
     var entryCount: Int { inserted.count }
 
-    func scopeKey(_ record: CallRecord) -> String? {
+    /// The interned scope value of a call; nil when the call lacks the scope's field.
+    func scopeKey(_ context: CallContext) -> Int32? {
         switch config.scope {
-        case .user: return record.user
-        case .apiKey: return record.apiKey
-        case .global: return ""
+        case .user: return context.userID >= 0 ? context.userID : nil
+        case .apiKey: return context.apiKeyID >= 0 ? context.apiKeyID : nil
+        case .global: return 0
         }
     }
 
     /// Whether the call is answered from the cache.
-    func isHit(_ record: CallRecord) -> Bool {
-        guard let request = record.body?.requestKey, let scope = scopeKey(record),
+    func isHit(_ context: CallContext) -> Bool {
+        let record = context.record
+        guard let request = record.body?.requestKey, let scope = scopeKey(context),
               let time = inserted[Key(scope: scope, request: request)] else { return false }
         let age = record.start.micros - time
         return age >= 0 && age <= config.ttlMicros
     }
 
     /// Step 8: a made, succeeded call stores its key at its end time.
-    mutating func commit(_ record: CallRecord) {
-        guard record.succeeded, let request = record.body?.requestKey, let scope = scopeKey(record) else { return }
+    mutating func commit(_ context: CallContext) {
+        let record = context.record
+        guard record.succeeded, let request = record.body?.requestKey, let scope = scopeKey(context) else { return }
         inserted[Key(scope: scope, request: request)] = record.end.micros
         insertsSinceSweep += 1
         // Amortized: sweep once the inserts since the last sweep outnumber what survived it.

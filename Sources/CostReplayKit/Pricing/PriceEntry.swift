@@ -1,21 +1,27 @@
 /// One model's prices from one date on (SPEC §5.1).
-public struct PriceEntry: Hashable, Sendable {
+///
+/// An immutable class: every call of a run refers to one of a few hundred entries, and the replay
+/// passes them around per call and scenario, so a reference beats copying the rates and aliases.
+public final class PriceEntry: Hashable, @unchecked Sendable {
     /// Canonical id, e.g. `claude-sonnet-4-5`.
-    public var id: String
-    public var provider: String
+    public let id: String
+    public let provider: String
     /// Other names of the model (dated ids, `@` and `-latest` forms).
-    public var aliases: [String]
+    public let aliases: [String]
     /// First day (UTC) these prices apply; nil = since always.
-    public var effectiveFrom: Timestamp?
-    public var rates: Rates
+    public let effectiveFrom: Timestamp?
+    public let rates: Rates
     /// Tiers ordered by threshold, ascending.
-    public var tiers: [PriceTier]
+    public let tiers: [PriceTier]
     /// Smallest prompt a provider caches (0 = any).
-    public var minCacheableTokens: Int64
+    public let minCacheableTokens: Int64
     /// Multipliers in millionths (500000 = ×0.5).
-    public var batchMultiplier: Int128
-    public var flexMultiplier: Int128?
-    public var priorityMultiplier: Int128?
+    public let batchMultiplier: Int128
+    public let flexMultiplier: Int128?
+    public let priorityMultiplier: Int128?
+
+    public static func == (a: PriceEntry, b: PriceEntry) -> Bool { a === b }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 
     /// Decimal places of a multiplier.
     public static let multiplierScale = 6

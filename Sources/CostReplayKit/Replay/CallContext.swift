@@ -11,12 +11,20 @@ public final class CallContext: @unchecked Sendable {
     public let complexity: Int
     /// The next logged call of its session re-sent it within the retry window (SPEC §6.7).
     public let isWastedRetry: Bool
+    /// Interned ids of the session, user and API key (-1 when absent).
+    let sessionID: Int32
+    let userID: Int32
+    let apiKeyID: Int32
 
-    public init(call: ReplayedCall, task: String, complexity: Int, isWastedRetry: Bool) {
+    init(call: ReplayedCall, task: String, complexity: Int, isWastedRetry: Bool, sessionID: Int32 = -1, userID: Int32 = -1,
+         apiKeyID: Int32 = -1) {
         self.call = call
         self.task = task
         self.complexity = complexity
         self.isWastedRetry = isWastedRetry
+        self.sessionID = sessionID
+        self.userID = userID
+        self.apiKeyID = apiKeyID
     }
 
     /// Canonical tool signatures of the response, for loop detection.

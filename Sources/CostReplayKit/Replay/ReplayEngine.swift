@@ -9,6 +9,9 @@ public final class ReplayEngine {
     private var bursts = BurstDetector()
     private var baselineCost: Money = .zero
     private var callsWithoutBody: Int64 = 0
+    private var sessionIDs = KeyInterner()
+    private var userIDs = KeyInterner()
+    private var apiKeyIDs = KeyInterner()
     /// Failed calls by HTTP status (0: none logged) and by UTC minute (SPEC §6.7).
     private var failedByStatus: [Int: Int64] = [:]
     private var failedByMinute: [Int64: Int64] = [:]
@@ -88,7 +91,8 @@ public final class ReplayEngine {
     /// Runs one call through every scenario; returns its context and combined outcome.
     private func process(_ call: ReplayedCall, wasted: Bool) -> (CallContext, CallOutcome) {
         let context = CallContext(call: call, task: classifier.task(of: call), complexity: TaskClassifier.complexity(of: call),
-                                  isWastedRetry: wasted)
+                                  isWastedRetry: wasted, sessionID: sessionIDs.id(call.session),
+                                  userID: userIDs.id(call.record.user), apiKeyID: apiKeyIDs.id(call.record.apiKey))
         if let cost = call.cost { baselineCost = baselineCost + cost }
         if call.record.body == nil { callsWithoutBody += 1 }
         if !call.record.succeeded {

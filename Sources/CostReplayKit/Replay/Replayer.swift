@@ -20,9 +20,9 @@ public final class Replayer {
         }
         let pool = WorkerPool(threads: max(1, options.jobs))
         defer { pool.shutdown() }
-        let unitCache = PromptUnitCache()
+        let unitCaches = (0..<pool.threadCount).map { _ in PromptUnitCache() }
         for reader in readers {
-            try reader.open(pool: pool, depth: 2 * max(1, options.jobs) + 2, batchSize: 1 << 20, unitCache: unitCache)
+            try reader.open(pool: pool, depth: 2 * max(1, options.jobs) + 2, batchSize: 1 << 20, unitCaches: unitCaches)
         }
         let merger = CallMerger(readers: readers)
         try merger.start()

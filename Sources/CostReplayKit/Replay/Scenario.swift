@@ -20,7 +20,7 @@ final class Scenario {
     private var budgets: BudgetTracker?
 
     /// Halted sessions: the halting policy and the index of its incident.
-    private var halted: [String: (policy: String, incident: Int)] = [:]
+    private var halted = IDTable<(policy: String, incident: Int)>()
 
     private(set) var cost: Money = .zero
     private(set) var callsAvoided: Int64 = 0
@@ -66,11 +66,11 @@ final class Scenario {
 
         // 1. halted sessions, request count and tool-error streak
         if let session = context.session {
-            if let halt = halted[session] {
+            if let halt = halted[context.sessionID] {
                 incidents[halt.incident].costAvoided = incidents[halt.incident].costAvoided + (baselineCost ?? .zero)
                 return avoid(context, by: halt.policy)
             }
-            if loop != nil, let stop = loop!.beforeCall(session: session, toolErrors: record.body?.toolErrors ?? 0) {
+            if loop != nil, let stop = loop!.beforeCall(session: context.sessionID, toolErrors: record.body?.toolErrors ?? 0) {
                 haltSession(session, by: loopName, kind: .loopHalt, reason: stop.reason, detail: stop.detail, context: context,
                             includingThisCall: true)
                 return avoid(context, by: loopName)
@@ -79,7 +79,7 @@ final class Scenario {
         // 2. retry waste
         if let retryName, context.isWastedRetry { return avoid(context, by: retryName) }
         // 3. response cache
-        if let cache = responseCache, cache.isHit(record) {
+        if let cache = responseCache, cache.isHit(context) {
             let outcome = avoid(context, by: cache.config.identity.name)
             detectLoops(context)
             return outcome
@@ -101,7 +101,7 @@ final class Scenario {
         var cost = working.cost(baseline: context.call)
 
         // 5. session cost cap
-        if let session = context.session, let loop, let stop = loop.exceedsCostCap(session: session, cost: cost ?? .zero) {
+        if let session = context.session, let loop, let stop = loop.exceedsCostCap(session: context.sessionID, cost: cost ?? .zero) {
             haltSession(session, by: loopName, kind: .loopHalt, reason: stop.reason, detail: stop.detail, context: context,
                         includingThisCall: true)
             return avoid(context, by: loopName)
@@ -116,7 +116,7 @@ final class Scenario {
                                         callID: record.id, reason: reason + " exceeded", detail: detail,
                                         costAvoided: baselineCost ?? .zero, scenario: name)
                 incidents.append(incident)
-                if endSession, let session = context.session { halted[session] = (config.identity.name, incidents.count - 1) }
+                if endSession, context.session != nil { halted[context.sessionID] = (config.identity.name, incidents.count - 1) }
                 return avoid(context, by: config.identity.name)
             case .downgrade(let index):
                 if working.isPriced, let (id, entry) = budgets!.downgradeEntry(index, at: record.start) {
@@ -131,11 +131,11 @@ final class Scenario {
             budgets!.admit(context, tokens: working.usage.totalTokens, cost: cost ?? .zero)
         }
         // The call is made.
-        if let session = context.session, loop != nil { loop!.recordCost(session: session, cost: cost ?? .zero) }
+        if context.session != nil, loop != nil { loop!.recordCost(session: context.sessionID, cost: cost ?? .zero) }
         // 7. loop detection
         detectLoops(context)
         // 8. caches commit
-        responseCache?.commit(record)
+        responseCache?.commit(context)
         if let prefixUpdate { prefixCache?.commit(prefixUpdate) }
 
         if let cost { self.cost = self.cost + cost }
@@ -148,8 +148,8 @@ final class Scenario {
 
     /// Step 7 for a made or cache-served call.
     private func detectLoops(_ context: CallContext) {
-        guard let session = context.session, loop != nil, halted[session] == nil,
-              let stop = loop!.afterCall(session: session, toolCalls: context.toolCalls) else { return }
+        guard let session = context.session, loop != nil, halted[context.sessionID] == nil,
+              let stop = loop!.afterCall(session: context.sessionID, toolCalls: context.toolCalls) else { return }
         haltSession(session, by: loopName, kind: .loopHalt, reason: stop.reason, detail: stop.detail, context: context,
                     includingThisCall: false)
     }
@@ -160,7 +160,7 @@ final class Scenario {
         incidents.append(Incident(time: context.record.start, kind: kind, policy: policy, scope: "session", key: session,
                                   session: session, callID: context.record.id, reason: reason, detail: detail,
                                   costAvoided: avoidedNow, scenario: name))
-        halted[session] = (policy, incidents.count - 1)
+        halted[context.sessionID] = (policy, incidents.count - 1)
     }
 
     private func avoid(_ context: CallContext, by policy: String) -> CallOutcome {

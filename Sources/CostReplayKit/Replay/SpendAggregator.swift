@@ -4,22 +4,57 @@ public struct SpendAggregator: Sendable {
     public private(set) var total = SpendTotals()
     /// By local calendar day (days since 1970-01-01 in the report's time zone).
     public private(set) var byDayNumber: [Int64: SpendTotals] = [:]
-    public private(set) var byUser: [String: SpendTotals] = [:]
+    /// Users and sessions by interned id while replaying (no string hashing per call); the
+    /// dictionaries below are built from them on demand.
+    private var userTotals = IDTable<(name: String, totals: SpendTotals)>()
+    private var sessionTotals = IDTable<(name: String, totals: SpendTotals)>()
+    private var withoutUser = SpendTotals()
+    private var withoutSession = SpendTotals()
+    private var userCount: Int32 = 0
+    private var sessionCount: Int32 = 0
+
+    /// By user (calls without one under "").
+    public var byUser: [String: SpendTotals] { Self.collect(userTotals, count: userCount, missing: withoutUser) }
     public private(set) var byTeam: [String: SpendTotals] = [:]
     public private(set) var byModel: [String: SpendTotals] = [:]
-    public private(set) var bySession: [String: SpendTotals] = [:]
+    /// By session, explicit or inferred (calls without one under "").
+    public var bySession: [String: SpendTotals] { Self.collect(sessionTotals, count: sessionCount, missing: withoutSession) }
     let clock: ZoneClock
 
     public init(clock: ZoneClock) { self.clock = clock }
 
-    /// Adds one call with its combined-scenario outcome.
-    public mutating func add(_ call: ReplayedCall, outcome: CallOutcome) {
+    /// Adds one call with its combined-scenario outcome, grouping users and sessions by the
+    /// context's interned ids.
+    public mutating func add(_ context: CallContext, outcome: CallOutcome) {
+        let call = context.call
         total.add(call, outcome: outcome)
         byDayNumber[clock.localDay(call.record.start), default: SpendTotals()].add(call, outcome: outcome)
-        byUser[call.record.user ?? "", default: SpendTotals()].add(call, outcome: outcome)
+        Self.add(call, outcome, id: context.userID, name: call.record.user, to: &userTotals, count: &userCount, missing: &withoutUser)
         byTeam[call.record.team ?? "", default: SpendTotals()].add(call, outcome: outcome)
         byModel[call.pricedModel ?? call.record.model, default: SpendTotals()].add(call, outcome: outcome)
-        bySession[call.session ?? "", default: SpendTotals()].add(call, outcome: outcome)
+        Self.add(call, outcome, id: context.sessionID, name: call.session, to: &sessionTotals, count: &sessionCount,
+                 missing: &withoutSession)
+    }
+
+    private static func add(_ call: ReplayedCall, _ outcome: CallOutcome, id: Int32, name: String?,
+                            to table: inout IDTable<(name: String, totals: SpendTotals)>, count: inout Int32,
+                            missing: inout SpendTotals) {
+        guard id >= 0, let name else {
+            missing.add(call, outcome: outcome)
+            return
+        }
+        var entry = table[id] ?? (name, SpendTotals())
+        entry.totals.add(call, outcome: outcome)
+        table[id] = entry
+        count = max(count, id + 1)
+    }
+
+    private static func collect(_ table: IDTable<(name: String, totals: SpendTotals)>, count: Int32,
+                                missing: SpendTotals) -> [String: SpendTotals] {
+        var result: [String: SpendTotals] = [:]
+        for id in 0..<count { if let entry = table[id] { result[entry.name] = entry.totals } }
+        if missing.calls > 0 { result["", default: SpendTotals()] = missing }
+        return result
     }
 
     /// Days as `YYYY-MM-DD` in date order, with their totals.

@@ -39,9 +39,9 @@ public final class CallLedgerWriter {
         integer(usage.cacheRead)
         integer(usage.output)
         integer(usage.reasoning)
-        plain(call.cost?.exactDecimal ?? "")
+        money(call.cost)
         text(outcome.action == .avoided ? nil : outcome.model)
-        plain(call.cost == nil ? "" : (outcome.cost ?? .zero).exactDecimal)
+        money(call.cost == nil ? nil : outcome.cost ?? .zero)
         plain(outcome.action.rawValue)
         text(outcome.policies.count == 1 ? outcome.policies[0] : outcome.policies.joined(separator: "+"))
         row[row.count - 1] = 0x0D  // the last cell's comma becomes the CRLF line end
@@ -82,6 +82,12 @@ public final class CallLedgerWriter {
 
     private func integer(_ value: Int64) {
         plain(String(value))
+    }
+
+    /// An exact cost; empty for unpriced.
+    private func money(_ value: Money?) {
+        value?.appendExactDecimal(to: &row)
+        row.append(0x2C)
     }
 
     public func close() throws(OutputError) { try writer.close() }

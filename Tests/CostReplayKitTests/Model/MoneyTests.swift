@@ -72,3 +72,17 @@ final class MoneyTests: XCTestCase {
         XCTAssertEqual(ScaledDecimal.format(42, scale: 0, minFractionDigits: 0), "42")
     }
 }
+
+/// The ledger's byte formatter must print exactly what `exactDecimal` prints.
+final class MoneyBytesTests: XCTestCase {
+    func testAppendExactDecimalMatchesExactDecimal() {
+        let samples: [Int128] = [0, 1, -1, 10, 999_999, Money.oneDollarRaw, -Money.oneDollarRaw, 1_234_567_890_123_456_789_012_345,
+                                 Money.oneDollarRaw * 100 + 5, 500_000_000_000_000_000, 123_456_000_000_000_000_000_000,
+                                 Money.oneDollarRaw / 1_000_000 * 7_786, 987_654_321_987_654_321_987_654_321_000]
+        for raw in samples {
+            var bytes: [UInt8] = []
+            Money(raw: raw).appendExactDecimal(to: &bytes)
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), Money(raw: raw).exactDecimal, "raw \(raw)")
+        }
+    }
+}

@@ -4,7 +4,7 @@ import XCTest
 
 /// Policy state must follow live keys and windows, not the number of calls (regressions).
 final class MemoryBoundPolicyTests: XCTestCase {
-    private func record(id: Int, user: String, startSeconds: Int64, requestKey: UInt64) -> CallRecord {
+    private func context(id: Int, user: String, startSeconds: Int64, requestKey: UInt64) -> CallContext {
         var record = CallRecord(id: "c\(id)", origin: RecordOrigin(fileIndex: 0, line: Int64(id)),
                                 start: Timestamp(micros: startSeconds * 1_000_000),
                                 end: Timestamp(micros: startSeconds * 1_000_000 + 500_000), model: "m")
@@ -13,7 +13,9 @@ final class MemoryBoundPolicyTests: XCTestCase {
         var body = BodyFacts()
         body.requestKey = requestKey
         record.body = body
-        return record
+        let call = ReplayedCall(record: record, session: nil, sessionInferred: false, pricedModel: nil, priceEntry: nil,
+                                usage: .zero, cost: nil)
+        return CallContext(call: call, task: "unknown", complexity: 1, isWastedRetry: false, userID: 0)
     }
 
     /// Every request distinct: expired entries used never to be swept (the sweep waited for the
@@ -22,7 +24,7 @@ final class MemoryBoundPolicyTests: XCTestCase {
         var cache = ResponseCache(config: ResponseCacheConfig(
             identity: PolicyIdentity(name: "rc", kind: .responseCache, combined: true)))
         for index in 0..<50_000 {
-            let call = record(id: index, user: "u", startSeconds: Int64(index), requestKey: UInt64(index))
+            let call = context(id: index, user: "u", startSeconds: Int64(index), requestKey: UInt64(index))
             XCTAssertFalse(cache.isHit(call))
             cache.commit(call)
         }
@@ -37,11 +39,11 @@ final class MemoryBoundPolicyTests: XCTestCase {
         config.alternating = 0
         var detector = LoopDetector(config: config)
         for index in 0..<500 {
-            let halt = detector.afterCall(session: "s", toolCalls: [ToolCall(name: "t", canonicalInput: "{\"i\":\(index)}")])
+            let halt = detector.afterCall(session: 0, toolCalls: [ToolCall(name: "t", canonicalInput: "{\"i\":\(index)}")])
             XCTAssertNil(halt, "call \(index + 1) is within max_tool_calls")
         }
-        XCTAssertLessThanOrEqual(detector.historyCount("s"), 2 * config.repeatWindow)
-        let halt = detector.afterCall(session: "s", toolCalls: [ToolCall(name: "t", canonicalInput: "{}")])
+        XCTAssertLessThanOrEqual(detector.historyCount(0), 2 * config.repeatWindow)
+        let halt = detector.afterCall(session: 0, toolCalls: [ToolCall(name: "t", canonicalInput: "{}")])
         XCTAssertEqual(halt?.reason, "max_tool_calls", "the 501st tool call halts although only the window is kept")
     }
 }
