@@ -144,14 +144,17 @@ enum BodyFactsReader {
     /// Which request keys form unit 0 and which hold the messages, per body shape.
     struct PromptLayout {
         let zeroKeys: KeySet
+        let zeroKeyList: [JSONKey]
         let messagesKey: JSONKey
 
         init(shape: BodyShape) {
             if shape == .openaiResponses {
                 zeroKeys = KeySet(["model", "tools", "instructions"])
+                zeroKeyList = ["model", "tools", "instructions"]
                 messagesKey = "input"
             } else {
                 zeroKeys = KeySet(["model", "tools", "system"])
+                zeroKeyList = ["model", "tools", "system"]
                 messagesKey = "messages"
             }
         }
@@ -168,11 +171,17 @@ enum BodyFactsReader {
     static func readPromptUnits(_ tape: JSONTape, _ request: Int, layout: PromptLayout, cache: PromptUnitCache?,
                                 into facts: inout BodyFacts) -> UnitHashes? {
         guard let messages = tape.value(request, layout.messagesKey) else { return nil }
-        var unitZero = HashingSink()
-        CanonicalJSON.writeObject(tape, request, to: &unitZero) { key in layout.zeroKeys.contains(key) }
-        let zeroHash = unitZero.hasher.finalize()
+        let zero: PromptUnitCache.Entry
+        if let cache {
+            zero = cache.unitZero(tape, request: request, keys: layout.zeroKeyList, include: layout.zeroKeys)
+        } else {
+            var sink = HashingSink()
+            CanonicalJSON.writeObject(tape, request, to: &sink) { key in layout.zeroKeys.contains(key) }
+            zero = PromptUnitCache.Entry(canonicalHash: sink.hasher.finalize(), canonicalBytes: sink.byteCount)
+        }
+        let zeroHash = zero.canonicalHash
         var previous = zeroHash
-        var units = [PromptUnit(prefixHash: previous, bytes: unitZero.byteCount)]
+        var units = [PromptUnit(prefixHash: previous, bytes: zero.canonicalBytes)]
         var own: [UInt64] = []
         func addUnit(_ index: Int) {
             let unit = cache?.unit(tape, index) ?? PromptUnitCache.canonical(tape, index)

@@ -39,6 +39,32 @@ final class PromptUnitCache: @unchecked Sendable {
         return entry
     }
 
+    /// Unit 0 — the object of the request's `keys` members that are present (model, tools, system)
+    /// — computed or remembered by the raw bytes of those members' values.
+    func unitZero(_ tape: JSONTape, request: Int, keys: [JSONKey], include: KeySet) -> Entry {
+        var first = StreamHasher(seed: 22)
+        var total = 0
+        for key in keys {
+            // A marker per key keeps "absent" and every value distinct.
+            if let value = tape.value(request, key) {
+                let span = tape.span(value)
+                first.update(word: UInt64(span.count) << 1 | 1)
+                first.update(span)
+                total += span.count
+            } else {
+                first.update(word: 0)
+            }
+        }
+        let key = RawKey(a: first.finalize(), b: UInt64(keys.count), length: -total - 1)
+        if let hit = entries[key] { return hit }
+        var sink = HashingSink()
+        CanonicalJSON.writeObject(tape, request, to: &sink) { include.contains($0) }
+        let entry = Entry(canonicalHash: sink.hasher.finalize(), canonicalBytes: sink.byteCount)
+        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+        entries[key] = entry
+        return entry
+    }
+
     static func canonical(_ tape: JSONTape, _ index: Int) -> Entry {
         var sink = HashingSink()
         CanonicalJSON.write(tape, index, to: &sink)
