@@ -2,7 +2,7 @@ import ArgumentParser
 import CostReplayKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @main

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import ArgumentParser
 import CostReplayKit
@@ -10,11 +10,13 @@ enum ExitStatus {
     static func afterAnalysis(_ inputs: InputSummary, strict: Bool) throws {
         for file in inputs.damagedFiles {
             let damage = file.damage!
-            Diagnostics.error("\(file.pathKey): \(damage.message) at compressed byte \(damage.compressedOffset); the lines before it were used")
+            Diagnostics.error(
+                "\(file.pathKey): \(damage.message) at compressed byte \(damage.compressedOffset); the lines before it were used")
         }
         if !inputs.damagedFiles.isEmpty { throw ExitCode(1) }
         if strict && (inputs.malformedTotal > 0 || inputs.unpricedCalls > 0 || inputs.late > 0) {
-            Diagnostics.error("--strict: \(inputs.malformedTotal) malformed, \(inputs.unpricedCalls) unpriced, \(inputs.late) late records")
+            Diagnostics.error(
+                "--strict: \(inputs.malformedTotal) malformed, \(inputs.unpricedCalls) unpriced, \(inputs.late) late records")
             throw ExitCode(3)
         }
     }

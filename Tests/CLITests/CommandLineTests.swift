@@ -19,7 +19,8 @@ final class CommandLineTests: XCTestCase {
 
     func testBadPolicyFileStopsBeforeAnyOutput() throws {
         let policy = scratch.appendingPathComponent("bad.toml")
-        try "[[budget]]\nscope = \"user\"\nperiod = \"fortnight\"\nmax_cost_usd = 5\n".write(to: policy, atomically: true, encoding: .utf8)
+        try "[[budget]]\nscope = \"user\"\nperiod = \"fortnight\"\nmax_cost_usd = 5\n".write(
+            to: policy, atomically: true, encoding: .utf8)
         let out = scratch.appendingPathComponent("out")
         let result = try CLIHarness.run(["analyze", edgeCases, "--policy", policy.path, "--out", out.path])
         XCTAssertEqual(result.status, 1)
@@ -29,8 +30,11 @@ final class CommandLineTests: XCTestCase {
 
     func testBadPriceBookNamesTheKey() throws {
         let prices = scratch.appendingPathComponent("prices.toml")
-        try "as_of = \"2026-01-01\"\n[[model]]\nid = \"m\"\ninput = -1\noutput = 2\n".write(to: prices, atomically: true, encoding: .utf8)
-        let result = try CLIHarness.run(["analyze", edgeCases, "--prices", prices.path, "--out", scratch.appendingPathComponent("o").path])
+        try "as_of = \"2026-01-01\"\n[[model]]\nid = \"m\"\ninput = -1\noutput = 2\n".write(
+            to: prices, atomically: true, encoding: .utf8)
+        let result = try CLIHarness.run([
+            "analyze", edgeCases, "--prices", prices.path, "--out", scratch.appendingPathComponent("o").path,
+        ])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("model[0].input: must not be negative"), result.stderr)
     }
@@ -50,7 +54,8 @@ final class CommandLineTests: XCTestCase {
         let result = try CLIHarness.run(["analyze", cut.path, "--out", out.path])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("truncated gzip stream at compressed byte"), result.stderr)
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let summary =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
         let calls = (summary["inputs"] as! [String: Any])["calls"] as! Int
         XCTAssertGreaterThan(calls, 100)
         XCTAssertLessThan(calls, 1500)
@@ -74,7 +79,9 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(Set(a.keys), Set(b.keys))
         for name in a.keys where name != "report.md" { XCTAssertEqual(a[name], b[name], name) }
         // report.md records the output directory in its reproduce line; everything else is equal.
-        let strip = { (data: Data) in String(decoding: data, as: UTF8.self).split(separator: "\n").filter { !$0.contains("Reproduce") } }
+        let strip = { (data: Data) in
+            String(decoding: data, as: UTF8.self).split(separator: "\n").filter { !$0.contains("Reproduce") }
+        }
         XCTAssertEqual(strip(a["report.md"]!), strip(b["report.md"]!))
     }
 
@@ -85,8 +92,9 @@ final class CommandLineTests: XCTestCase {
         let without = scratch.appendingPathComponent("without")
         XCTAssertEqual(try CLIHarness.run(["analyze", "fixtures/logs", "--policy", file.path, "--out", withFile.path]).status, 0)
         XCTAssertEqual(try CLIHarness.run(["analyze", "fixtures/logs", "--out", without.path]).status, 0)
-        XCTAssertEqual(try Data(contentsOf: withFile.appendingPathComponent("calls.csv")),
-                       try Data(contentsOf: without.appendingPathComponent("calls.csv")))
+        XCTAssertEqual(
+            try Data(contentsOf: withFile.appendingPathComponent("calls.csv")),
+            try Data(contentsOf: without.appendingPathComponent("calls.csv")))
         let text = try String(contentsOf: file, encoding: .utf8)
         for line in text.split(separator: "\n") where line.contains(" = ") && !line.hasPrefix("#") {
             XCTAssertTrue(line.contains("#"), "every key is commented: \(line)")

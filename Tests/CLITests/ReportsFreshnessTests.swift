@@ -8,12 +8,16 @@ final class ReportsFreshnessTests: XCTestCase {
         // command recorded in report.md is identical.
         let scratch = try CLIHarness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        try FileManager.default.createSymbolicLink(at: scratch.appendingPathComponent("fixtures"),
-                                                   withDestinationURL: CLIHarness.packageRoot.appendingPathComponent("fixtures"))
+        try FileManager.default.createSymbolicLink(
+            at: scratch.appendingPathComponent("fixtures"),
+            withDestinationURL: CLIHarness.packageRoot.appendingPathComponent("fixtures"))
         let main = try CLIHarness.run(["analyze", "fixtures/logs", "--out", "reports", "--quiet"], in: scratch)
         XCTAssertEqual(main.status, 0, main.stderr)
-        let all = try CLIHarness.run(["analyze", "fixtures/logs", "--policy", "fixtures/policies/all-policies.toml",
-                                      "--out", "reports/all-policies", "--quiet"], in: scratch)
+        let all = try CLIHarness.run(
+            [
+                "analyze", "fixtures/logs", "--policy", "fixtures/policies/all-policies.toml",
+                "--out", "reports/all-policies", "--quiet",
+            ], in: scratch)
         XCTAssertEqual(all.status, 0, all.stderr)
 
         let fresh = try CLIHarness.contents(of: scratch.appendingPathComponent("reports"))

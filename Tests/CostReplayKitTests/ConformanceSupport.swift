@@ -38,8 +38,9 @@ struct ConformanceRun: Sendable {
         defer { try? FileManager.default.removeItem(atPath: out) }
 
         let inputs = try InputDiscovery.discover([root.appendingPathComponent("set-p/logs").path])
-        let job = AnalyzeJob(inputs: inputs, options: AnalysisOptions(priceBook: book), policies: policies, outputDirectory: out,
-                             timezone: "UTC", command: "costreplay analyze set-p/logs --prices prices.toml")
+        let job = AnalyzeJob(
+            inputs: inputs, options: AnalysisOptions(priceBook: book), policies: policies, outputDirectory: out,
+            timezone: "UTC", command: "costreplay analyze set-p/logs --prices prices.toml")
         _ = try job.run()
 
         summaryText = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
@@ -84,7 +85,8 @@ enum JSONComparison {
             }
         case let array as [Any]:
             guard let actualArray = actual as? [Any] else { return ["\(path): expected an array, found \(actual)"] }
-            var found = array.count == actualArray.count ? [] : ["\(path): \(actualArray.count) elements, expected \(array.count)"]
+            var found =
+                array.count == actualArray.count ? [] : ["\(path): \(actualArray.count) elements, expected \(array.count)"]
             for (index, element) in array.enumerated() where index < actualArray.count {
                 found += differences(expected: element, actual: actualArray[index], path: "\(path)[\(index)]")
             }

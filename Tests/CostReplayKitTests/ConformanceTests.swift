@@ -70,7 +70,8 @@ final class ConformanceTests: XCTestCase {
         XCTAssertEqual(header, CallLedgerWriter.header)
         XCTAssertEqual(parseCSV(run.expectedCallsText).first, CallLedgerWriter.header)
 
-        let actual = Dictionary(csvRecords(run.callsText).map { ($0["call_id"] ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+        let actual = Dictionary(
+            csvRecords(run.callsText).map { ($0["call_id"] ?? "", $0) }, uniquingKeysWith: { first, _ in first })
         let expected = csvRecords(run.expectedCallsText)
         XCTAssertEqual(actual.count, csvRecords(run.callsText).count, "call ids in calls.csv are unique")
         XCTAssertEqual(actual.count, expected.count)

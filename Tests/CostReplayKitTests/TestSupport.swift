@@ -90,8 +90,9 @@ enum Gzip {
     static func compress(chunks: [[UInt8]], level: Int32 = 6) -> (bytes: [UInt8], flushOffsets: [Int]) {
         var stream = z_stream()
         // windowBits 15 + 16: a gzip header and trailer.
-        let status = deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                                   Int32(MemoryLayout<z_stream>.size))
+        let status = deflateInit2_(
+            &stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+            Int32(MemoryLayout<z_stream>.size))
         precondition(status == Z_OK, "deflateInit2_ failed: \(status)")
         defer { deflateEnd(&stream) }
         var output: [UInt8] = []
@@ -222,8 +223,10 @@ func envelopeFailure(_ line: String, file: StaticString = #filePath, lineNumber:
 }
 
 /// A minimal envelope line for an Anthropic call (one per line of a fixture log).
-func envelopeLine(id: String?, ts: String, model: String = "claude-test", user: String? = nil,
-                  session: String? = nil, input: Int = 100, output: Int = 10) -> String {
+func envelopeLine(
+    id: String?, ts: String, model: String = "claude-test", user: String? = nil,
+    session: String? = nil, input: Int = 100, output: Int = 10
+) -> String {
     var members: [String] = []
     if let id { members.append(#""id":"\#(id)""#) }
     members.append(#""ts":"\#(ts)""#)
@@ -308,8 +311,9 @@ func readLines(_ path: String, targetSize: Int = 1 << 20, maxLineBytes: Int = 64
             for (offset, piece) in pieces.enumerated() {
                 let number = batch.firstLine + Int64(offset)
                 // As BatchDecoder does: a line over the cap that fit in a batch is too long too.
-                batchLines.append(piece.count > batch.maxLineBytes
-                    ? .tooLong(number: number) : .line(String(decoding: piece, as: UTF8.self), number: number))
+                batchLines.append(
+                    piece.count > batch.maxLineBytes
+                        ? .tooLong(number: number) : .line(String(decoding: piece, as: UTF8.self), number: number))
             }
         }
         lines += batchLines.sorted { $0.number < $1.number }

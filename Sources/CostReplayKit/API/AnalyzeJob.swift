@@ -10,8 +10,10 @@ public struct AnalyzeJob {
     /// Progress callback (raw bytes read, calls).
     public var progress: ((Int64, Int64) -> Void)?
 
-    public init(inputs: [InputFile], options: AnalysisOptions, policies: PolicySet, outputDirectory: String, timezone: String,
-                command: String) {
+    public init(
+        inputs: [InputFile], options: AnalysisOptions, policies: PolicySet, outputDirectory: String, timezone: String,
+        command: String
+    ) {
         self.inputs = inputs
         self.options = options
         self.policies = policies
@@ -37,8 +39,9 @@ public struct AnalyzeJob {
             replayer.progress = progress
             let clocks = ZoneClockCache()
             // With more than one job, the scenarios other than `combined` run on their own threads.
-            let engine = ReplayEngine(policySet: policies, priceBook: options.priceBook, clockFor: clocks.clock,
-                                      lanes: options.jobs > 1 ? max(1, options.jobs - 1) : 0)
+            let engine = ReplayEngine(
+                policySet: policies, priceBook: options.priceBook, clockFor: clocks.clock,
+                lanes: options.jobs > 1 ? max(1, options.jobs - 1) : 0)
             let record = { (context: CallContext, outcome: CallOutcome) throws in
                 try ledger.append(context.call, task: context.task, outcome: outcome)
                 spend.add(context, outcome: outcome)
@@ -46,8 +49,9 @@ public struct AnalyzeJob {
             let inputs = try replayer.run(self.inputs) { call in try engine.push(call, emit: record) }
             try engine.finish(emit: record)
             try ledger.close()
-            var result = AnalysisResult(inputs: inputs, spend: spend, priceBook: options.priceBook, timezone: timezone,
-                                        command: command)
+            var result = AnalysisResult(
+                inputs: inputs, spend: spend, priceBook: options.priceBook, timezone: timezone,
+                command: command)
             result.replay = engine.outcome()
             try directory.write("daily.csv", SpendCSVWriter.daily(spend))
             try directory.write("users.csv", SpendCSVWriter.groups(keyColumn: "user", spend.byUser))

@@ -222,18 +222,23 @@ public struct TOMLParser {
 
     private mutating func parseNumberOrDate() throws(TOMLError) -> TOMLValue {
         let start = index
-        while let byte = peek, !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-                                 || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]")
-                                 || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "#")) {
+        while let byte = peek,
+            !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+                || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]")
+                || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "#"))
+        {
             index += 1
         }
         // A date-time may contain one space between date and time.
         if index - start == 10, peek == 0x20, index + 1 < bytes.count, isDigit(bytes[index + 1]),
-           bytes[start + 4] == UInt8(ascii: "-") {
+            bytes[start + 4] == UInt8(ascii: "-")
+        {
             index += 1
-            while let byte = peek, !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-                                     || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]")
-                                     || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "#")) { index += 1 }
+            while let byte = peek,
+                !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+                    || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]")
+                    || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "#"))
+            { index += 1 }
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard !text.isEmpty else { throw fail("expected a value") }
@@ -291,8 +296,9 @@ public struct TOMLParser {
         case UInt8(ascii: "u"), UInt8(ascii: "U"):
             let length = escape == UInt8(ascii: "u") ? 4 : 8
             guard index + length <= bytes.count,
-                  let value = UInt32(String(decoding: bytes[index..<index + length], as: UTF8.self), radix: 16),
-                  let scalar = Unicode.Scalar(value) else { throw fail("invalid unicode escape") }
+                let value = UInt32(String(decoding: bytes[index..<index + length], as: UTF8.self), radix: 16),
+                let scalar = Unicode.Scalar(value)
+            else { throw fail("invalid unicode escape") }
             index += length
             out.append(contentsOf: Array(String(Character(scalar)).utf8))
         default:

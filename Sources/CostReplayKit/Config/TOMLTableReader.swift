@@ -78,7 +78,8 @@ struct TOMLTableReader {
         var result: [String] = []
         for (position, element) in elements.enumerated() {
             guard case .string(let text) = element else {
-                throw ConfigError(file: file, keyPath: keyPath(key) + "[\(position)]", message: "expected a string, found \(element.typeName)")
+                throw ConfigError(
+                    file: file, keyPath: keyPath(key) + "[\(position)]", message: "expected a string, found \(element.typeName)")
             }
             result.append(text)
         }
@@ -94,7 +95,8 @@ struct TOMLTableReader {
             switch element {
             case .integer(let text), .float(let text): result.append(text)
             default:
-                throw ConfigError(file: file, keyPath: keyPath(key) + "[\(position)]", message: "expected a number, found \(element.typeName)")
+                throw ConfigError(
+                    file: file, keyPath: keyPath(key) + "[\(position)]", message: "expected a number, found \(element.typeName)")
             }
         }
         return result
@@ -119,7 +121,9 @@ struct TOMLTableReader {
             var result: [TOMLTableReader] = []
             for (position, element) in elements.enumerated() {
                 guard case .table(let child) = element else {
-                    throw ConfigError(file: file, keyPath: keyPath(key) + "[\(position)]", message: "expected a table, found \(element.typeName)")
+                    throw ConfigError(
+                        file: file, keyPath: keyPath(key) + "[\(position)]",
+                        message: "expected a table, found \(element.typeName)")
                 }
                 result.append(TOMLTableReader(child, path: keyPath(key) + "[\(position)]", file: file))
             }

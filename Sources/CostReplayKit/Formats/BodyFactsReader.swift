@@ -1,14 +1,20 @@
 /// Derives what the policies need from request and response bodies (SPEC §3.3).
 enum BodyFactsReader {
-    static let requestKeyExcluded = KeySet(["metadata", "stream", "stream_options", "user", "safety_identifier",
-                                            "prompt_cache_key", "service_tier"])
-    static let retryKeyExcluded = KeySet(["metadata", "stream", "stream_options", "user", "safety_identifier",
-                                          "prompt_cache_key", "service_tier", "max_tokens", "max_completion_tokens",
-                                          "max_output_tokens", "temperature"])
+    static let requestKeyExcluded = KeySet([
+        "metadata", "stream", "stream_options", "user", "safety_identifier",
+        "prompt_cache_key", "service_tier",
+    ])
+    static let retryKeyExcluded = KeySet([
+        "metadata", "stream", "stream_options", "user", "safety_identifier",
+        "prompt_cache_key", "service_tier", "max_tokens", "max_completion_tokens",
+        "max_output_tokens", "temperature",
+    ])
 
     /// Reads the facts of a request/response pair of shape `shape`.
-    static func read(_ tape: JSONTape, request: Int?, response: Int?, shape: BodyShape, keepSystemText: Bool,
-                     unitCache: PromptUnitCache? = nil) -> BodyFacts {
+    static func read(
+        _ tape: JSONTape, request: Int?, response: Int?, shape: BodyShape, keepSystemText: Bool,
+        unitCache: PromptUnitCache? = nil
+    ) -> BodyFacts {
         var facts = BodyFacts()
         if let response, tape.kind(response) == .object {
             facts.toolCalls = toolCalls(tape, response, shape: shape)
@@ -46,7 +52,8 @@ enum BodyFactsReader {
             return tape.string(first, "finish_reason")?.lowercased()
         case .openaiResponses:
             if tape.string(response, "status") == "incomplete",
-               let details = tape.value(response, "incomplete_details"), let reason = tape.string(details, "reason") {
+                let details = tape.value(response, "incomplete_details"), let reason = tape.string(details, "reason")
+            {
                 return reason.lowercased()
             }
             return tape.string(response, "status")?.lowercased()
@@ -66,18 +73,23 @@ enum BodyFactsReader {
             }
         case .openaiChat:
             guard let choices = tape.value(response, "choices"), let first = tape.firstElement(choices),
-                  let toolCalls = tape.value(first, "message", "tool_calls") else { return [] }
+                let toolCalls = tape.value(first, "message", "tool_calls")
+            else { return [] }
             tape.forEachElement(toolCalls) { call in
                 guard tape.kind(call) == .object, let function = tape.value(call, "function") else { return }
-                calls.append(ToolCall(name: tape.string(function, "name") ?? "",
-                                      canonicalInput: canonicalArguments(tape, tape.value(function, "arguments"))))
+                calls.append(
+                    ToolCall(
+                        name: tape.string(function, "name") ?? "",
+                        canonicalInput: canonicalArguments(tape, tape.value(function, "arguments"))))
             }
         case .openaiResponses:
             guard let output = tape.value(response, "output") else { return [] }
             tape.forEachElement(output) { item in
                 guard tape.kind(item) == .object, tape.string(item, "type") == "function_call" else { return }
-                calls.append(ToolCall(name: tape.string(item, "name") ?? "",
-                                      canonicalInput: canonicalArguments(tape, tape.value(item, "arguments"))))
+                calls.append(
+                    ToolCall(
+                        name: tape.string(item, "name") ?? "",
+                        canonicalInput: canonicalArguments(tape, tape.value(item, "arguments"))))
             }
         }
         return calls
@@ -104,12 +116,13 @@ enum BodyFactsReader {
     /// Anthropic `tool_result` blocks with `is_error: true` in the last request message.
     static func toolErrors(_ tape: JSONTape, _ request: Int) -> Int {
         guard let messages = tape.value(request, "messages"), let last = tape.lastElement(messages),
-              tape.kind(last) == .object, let content = tape.value(last, "content"), tape.kind(content) == .array
+            tape.kind(last) == .object, let content = tape.value(last, "content"), tape.kind(content) == .array
         else { return 0 }
         var errors = 0
         tape.forEachElement(content) { block in
             if tape.kind(block) == .object, tape.string(block, "type") == "tool_result",
-               let flag = tape.value(block, "is_error"), tape.bool(flag) == true {
+                let flag = tape.value(block, "is_error"), tape.bool(flag) == true
+            {
                 errors += 1
             }
         }
@@ -125,7 +138,8 @@ enum BodyFactsReader {
         var parts: [String] = []
         tape.forEachElement(messages) { message in
             guard tape.kind(message) == .object, let role = tape.string(message, "role"),
-                  role == "system" || role == "developer", let content = tape.value(message, "content") else { return }
+                role == "system" || role == "developer", let content = tape.value(message, "content")
+            else { return }
             if let text = text(tape, content) { parts.append(text) }
         }
         return parts.isEmpty ? nil : parts.joined(separator: "\n")
@@ -168,8 +182,10 @@ enum BodyFactsReader {
 
     /// Prompt units and their prefix hashes: unit 0 is model/tools/system, then one per message.
     /// Returns the units' own hashes, or nil when the request has no messages.
-    static func readPromptUnits(_ tape: JSONTape, _ request: Int, layout: PromptLayout, cache: PromptUnitCache?,
-                                into facts: inout BodyFacts) -> UnitHashes? {
+    static func readPromptUnits(
+        _ tape: JSONTape, _ request: Int, layout: PromptLayout, cache: PromptUnitCache?,
+        into facts: inout BodyFacts
+    ) -> UnitHashes? {
         guard let messages = tape.value(request, layout.messagesKey) else { return nil }
         let zero: PromptUnitCache.Entry
         if let cache {
@@ -213,8 +229,10 @@ enum BodyFactsReader {
     /// the canonical remaining members, unit 0's hash (or its excluded keys' absence), and each
     /// message's hash. Two requests get equal keys exactly when their canonical forms without the
     /// excluded keys are equal (up to hash collisions), which is all SPEC §3.3 asks of the key.
-    static func key(_ tape: JSONTape, _ request: Int, excluding excluded: KeySet, reusing units: UnitHashes,
-                    layout: PromptLayout) -> UInt64 {
+    static func key(
+        _ tape: JSONTape, _ request: Int, excluding excluded: KeySet, reusing units: UnitHashes,
+        layout: PromptLayout
+    ) -> UInt64 {
         let messagesKey = KeySet([String(decoding: layout.messagesKey.bytes, as: UTF8.self)])
         var sink = HashingSink(seed: 3)
         CanonicalJSON.writeObject(tape, request, to: &sink) { key in

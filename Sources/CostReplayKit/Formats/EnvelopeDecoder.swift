@@ -23,21 +23,24 @@ public struct EnvelopeDecoder: LogDecoder {
         let start = try Self.startTime(tape, root)
         var end = start
         if let latency = tape.value(root, "latency_ms"), tape.kind(latency) == .number,
-           let millis = TimestampParser.parseMillisDuration(tape.rawBytes(latency)), millis > 0 {
+            let millis = TimestampParser.parseMillisDuration(tape.rawBytes(latency)), millis > 0
+        {
             end = start.adding(micros: millis)
         }
         let request = tape.value(root, "request").flatMap { tape.kind($0) == .object ? $0 : nil }
         let response = tape.value(root, "response").flatMap { tape.kind($0) == .object ? $0 : nil }
         let provider = tape.string(root, "provider")?.lowercased()
 
-        guard let model = Self.nonEmptyString(tape, root, "model")
-            ?? response.flatMap({ Self.nonEmptyString(tape, $0, "model") })
-            ?? request.flatMap({ Self.nonEmptyString(tape, $0, "model") })
+        guard
+            let model = Self.nonEmptyString(tape, root, "model")
+                ?? response.flatMap({ Self.nonEmptyString(tape, $0, "model") })
+                ?? request.flatMap({ Self.nonEmptyString(tape, $0, "model") })
         else { throw DecodeFailure(.missingModel, "no model in the record, its response or its request") }
 
         let id = Self.identifier(tape, root) ?? "\(context.pathKey):\(context.line)"
-        var call = CallRecord(id: id, origin: RecordOrigin(fileIndex: context.fileIndex, line: context.line),
-                              start: start, end: end, model: model)
+        var call = CallRecord(
+            id: id, origin: RecordOrigin(fileIndex: context.fileIndex, line: context.line),
+            start: start, end: end, model: model)
         call.provider = provider
 
         var status: Int?
@@ -52,7 +55,8 @@ public struct EnvelopeDecoder: LogDecoder {
         call.status = status
         call.succeeded = response != nil && (status ?? 200) < 400
 
-        let usageIndex = response.flatMap { r in tape.value(r, "usage").flatMap { tape.isNull($0) ? nil : $0 } }
+        let usageIndex =
+            response.flatMap { r in tape.value(r, "usage").flatMap { tape.isNull($0) ? nil : $0 } }
             ?? tape.value(root, "usage").flatMap { tape.isNull($0) ? nil : $0 }
         let shape = BodyShape.detect(tape, response: response, request: request, provider: provider, usage: usageIndex)
         call.bodyShape = shape
@@ -70,13 +74,15 @@ public struct EnvelopeDecoder: LogDecoder {
                 call.user = Self.nonEmptyString(tape, request, "user") ?? Self.nonEmptyString(tape, request, "safety_identifier")
             }
         }
-        call.session = Self.nonEmptyString(tape, root, "session") ?? Self.nonEmptyString(tape, root, "session_id")
+        call.session =
+            Self.nonEmptyString(tape, root, "session") ?? Self.nonEmptyString(tape, root, "session_id")
             ?? Self.nonEmptyString(tape, root, "trace_id") ?? Self.nonEmptyString(tape, root, "conversation_id")
         call.apiKey = Self.nonEmptyString(tape, root, "api_key") ?? Self.nonEmptyString(tape, root, "api_key_id")
         call.team = Self.nonEmptyString(tape, root, "team")
         call.task = Self.nonEmptyString(tape, root, "task")
         if let complexity = tape.value(root, "complexity"), tape.kind(complexity) == .number,
-           var parts = DecimalParts(tape.rawBytes(complexity)) {
+            var parts = DecimalParts(tape.rawBytes(complexity))
+        {
             // Truncated towards zero here, clamped to 1...10 where it is used (§6.5).
             let negative = parts.negative
             parts.negative = false
@@ -88,15 +94,17 @@ public struct EnvelopeDecoder: LogDecoder {
             }
         }
 
-        let tierText = Self.nonEmptyString(tape, root, "service_tier")
+        let tierText =
+            Self.nonEmptyString(tape, root, "service_tier")
             ?? response.flatMap { r in tape.value(r, "usage").flatMap { Self.nonEmptyString(tape, $0, "service_tier") } }
             ?? response.flatMap { Self.nonEmptyString(tape, $0, "service_tier") }
             ?? request.flatMap { Self.nonEmptyString(tape, $0, "service_tier") }
         call.serviceTier = ServiceTier(logged: tierText)
         call.stopReason = BodyFactsReader.stopReason(tape, response: response, shape: shape)
         if request != nil || response != nil {
-            call.body = BodyFactsReader.read(tape, request: request, response: response, shape: shape,
-                                             keepSystemText: keepSystemText, unitCache: unitCache)
+            call.body = BodyFactsReader.read(
+                tape, request: request, response: response, shape: shape,
+                keepSystemText: keepSystemText, unitCache: unitCache)
         }
         return call
     }

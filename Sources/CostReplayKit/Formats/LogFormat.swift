@@ -17,7 +17,8 @@ public enum LogFormat: String, CaseIterable, Sendable {
         }
         if tape.has(object, "sessionId") { return .claudeCode }
         if let type = tape.string(object, "type"),
-           ["user", "assistant", "summary", "system", "file-history-snapshot", "progress"].contains(type) {
+            ["user", "assistant", "summary", "system", "file-history-snapshot", "progress"].contains(type)
+        {
             return .claudeCode
         }
         if tape.string(object, "schemaType") == "ModelInvocationLog" { return .bedrock }

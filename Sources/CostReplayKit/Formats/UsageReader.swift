@@ -58,9 +58,12 @@ enum UsageReader {
     static func count(_ tape: JSONTape, _ object: Int, _ key: JSONKey) throws(DecodeFailure) -> Int64 {
         guard let index = tape.value(object, key), !tape.isNull(index) else { return 0 }
         guard let value = tape.integer(index), value >= 0, value <= Usage.maxTokensPerBucket else {
-            let shown = tape.kind(index) == .string ? "\"" + (tape.string(index) ?? "") + "\""
+            let shown =
+                tape.kind(index) == .string
+                ? "\"" + (tape.string(index) ?? "") + "\""
                 : String(decoding: tape.rawBytes(index).prefix(40), as: UTF8.self)
-            throw DecodeFailure(.badUsage, "\(String(decoding: key.bytes, as: UTF8.self)) is \(shown.prefix(60)), not a non-negative integer")
+            throw DecodeFailure(
+                .badUsage, "\(String(decoding: key.bytes, as: UTF8.self)) is \(shown.prefix(60)), not a non-negative integer")
         }
         return value
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What decoding one batch produced.
@@ -28,8 +28,10 @@ struct BatchDecodeSettings: @unchecked Sendable {
 
 /// Decodes the lines of one batch (on a worker thread): JSON tape → format decoder.
 enum BatchDecoder {
-    static func decode(_ batch: LineBatch, format: LogFormat?, settings: BatchDecodeSettings,
-                       unitCache: PromptUnitCache? = nil) -> DecodedBatch {
+    static func decode(
+        _ batch: LineBatch, format: LogFormat?, settings: BatchDecodeSettings,
+        unitCache: PromptUnitCache? = nil
+    ) -> DecodedBatch {
         var result = DecodedBatch(sequence: batch.sequence)
         result.bytes = batch.byteCount
         for line in batch.tooLongLines {
@@ -64,8 +66,10 @@ enum BatchDecoder {
         return result
     }
 
-    static func decodeLine(_ bytes: UnsafeRawBufferPointer, number: Int64, tape: inout JSONTape, format: LogFormat?,
-                           envelope: inout EnvelopeDecoder, settings: BatchDecodeSettings, into result: inout DecodedBatch) {
+    static func decodeLine(
+        _ bytes: UnsafeRawBufferPointer, number: Int64, tape: inout JSONTape, format: LogFormat?,
+        envelope: inout EnvelopeDecoder, settings: BatchDecodeSettings, into result: inout DecodedBatch
+    ) {
         if isBlank(bytes) {
             result.blankLines += 1
             return
@@ -75,7 +79,9 @@ enum BatchDecoder {
         } catch {
             switch error {
             case .tooDeep:
-                skip(.tooDeep, line: number, detail: "JSON nested deeper than \(tape.maxDepth) levels", settings: settings, into: &result)
+                skip(
+                    .tooDeep, line: number, detail: "JSON nested deeper than \(tape.maxDepth) levels", settings: settings,
+                    into: &result)
             case .invalid(let offset):
                 skip(.invalidJSON, line: number, detail: "invalid JSON at byte \(offset + 1)", settings: settings, into: &result)
             }
@@ -98,8 +104,10 @@ enum BatchDecoder {
         }
     }
 
-    static func skip(_ reason: MalformedReason, line: Int64, detail: String, settings: BatchDecodeSettings,
-                     into result: inout DecodedBatch) {
+    static func skip(
+        _ reason: MalformedReason, line: Int64, detail: String, settings: BatchDecodeSettings,
+        into result: inout DecodedBatch
+    ) {
         result.malformedCounts[reason, default: 0] += 1
         if result.examples.count < InputSummary.malformedExampleLimit {
             result.examples.append(MalformedRecord(reason: reason, pathKey: settings.pathKey, line: line, detail: detail))

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads one file ahead of the replay on the worker pool: an inflate job cuts the next batch of
@@ -26,8 +26,10 @@ final class FilePipeline: @unchecked Sendable {
     private var exhausted = false
     private var failure: IngestError?
 
-    init(stream: ByteStream, pool: WorkerPool, settings: BatchDecodeSettings, forcedFormat: LogFormat?, depth: Int,
-         batchSize: Int) {
+    init(
+        stream: ByteStream, pool: WorkerPool, settings: BatchDecodeSettings, forcedFormat: LogFormat?, depth: Int,
+        batchSize: Int
+    ) {
         self.stream = stream
         self.pool = pool
         self.settings = settings
@@ -117,8 +119,9 @@ final class FilePipeline: @unchecked Sendable {
         }
         let batchFormat = format
         pool.submit { [self] worker in
-            let decoded = BatchDecoder.decode(batch, format: batchFormat, settings: settings,
-                                              unitCache: settings.unitCaches[worker % settings.unitCaches.count])
+            let decoded = BatchDecoder.decode(
+                batch, format: batchFormat, settings: settings,
+                unitCache: settings.unitCaches[worker % settings.unitCaches.count])
             batch.release()
             pthread_mutex_lock(&mutex)
             ready[decoded.sequence] = decoded

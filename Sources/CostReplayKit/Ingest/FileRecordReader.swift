@@ -16,8 +16,10 @@ final class FileRecordReader {
 
     /// - Parameters:
     ///   - recordMalformed: called for each kept example of a skipped line.
-    init(file: InputFile, fileIndex: Int32, forcedFormat: LogFormat?, keepSystemText: Bool, maxLatenessMicros: Int64,
-         recordMalformed: @escaping (MalformedRecord) -> Void) {
+    init(
+        file: InputFile, fileIndex: Int32, forcedFormat: LogFormat?, keepSystemText: Bool, maxLatenessMicros: Int64,
+        recordMalformed: @escaping (MalformedRecord) -> Void
+    ) {
         self.file = file
         self.fileIndex = fileIndex
         self.forcedFormat = forcedFormat
@@ -32,10 +34,12 @@ final class FileRecordReader {
         let stream = try ByteStream(path: file.path, standardInput: file.isStandardInput)
         stats.compressed = stream.isGzip
         stats.rawBytes = stream.rawSize ?? 0
-        let settings = BatchDecodeSettings(pathKey: file.pathKey, fileIndex: fileIndex, keepSystemText: keepSystemText,
-                                           unitCaches: unitCaches)
-        let pipeline = FilePipeline(stream: stream, pool: pool, settings: settings, forcedFormat: forcedFormat, depth: depth,
-                                    batchSize: batchSize)
+        let settings = BatchDecodeSettings(
+            pathKey: file.pathKey, fileIndex: fileIndex, keepSystemText: keepSystemText,
+            unitCaches: unitCaches)
+        let pipeline = FilePipeline(
+            stream: stream, pool: pool, settings: settings, forcedFormat: forcedFormat, depth: depth,
+            batchSize: batchSize)
         self.pipeline = pipeline
         pipeline.start()
     }

@@ -18,7 +18,9 @@ final class GzipInflater {
     private(set) var damage: InputDamage?
 
     /// `prefix` holds bytes already read from `source` (the magic-byte sniff).
-    init(source: FileDescriptorSource, path: String, prefix: UnsafeRawBufferPointer, bufferSize: Int = 1 << 18) throws(IngestError) {
+    init(source: FileDescriptorSource, path: String, prefix: UnsafeRawBufferPointer, bufferSize: Int = 1 << 18)
+        throws(IngestError)
+    {
         self.source = source
         self.path = path
         input = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bufferSize, prefix.count), alignment: 16)
@@ -48,8 +50,9 @@ final class GzipInflater {
         while produced == 0 {
             if inputStart == inputEnd {
                 if sourceExhausted {
-                    finish(damage: atMemberBoundary
-                        ? nil : InputDamage(compressedOffset: compressedOffset, message: "truncated gzip stream"))
+                    finish(
+                        damage: atMemberBoundary
+                            ? nil : InputDamage(compressedOffset: compressedOffset, message: "truncated gzip stream"))
                     return 0
                 }
                 try refill()

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Turns command-line inputs into the ordered list of files to read (SPEC §2).
@@ -39,7 +39,8 @@ public enum InputDiscovery {
         return logExtensions.contains { base.hasSuffix($0) }
     }
 
-    private static func walk(directory: String, relative: String, into files: inout [InputFile], root: String) throws(IngestError) {
+    private static func walk(directory: String, relative: String, into files: inout [InputFile], root: String) throws(IngestError)
+    {
         let fullPath = relative.isEmpty ? directory : join(root, relative)
         guard let handle = opendir(fullPath) else {
             throw .unreadable(path: fullPath, reason: String(cString: strerror(errno)))

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A run of whole lines cut from a file's decompressed bytes, the unit of parallel decoding.
@@ -51,7 +51,8 @@ final class LineBatchCutter {
         guard !finished else { return nil }
         var tooLong: [Int64] = []
         var skippedBytes: Int64 = 0
-        var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(targetSize, carryCount + targetSize / 2), alignment: 16)
+        var buffer = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: max(targetSize, carryCount + targetSize / 2), alignment: 16)
         var count = 0
         if carryCount > 0 {
             buffer.baseAddress!.copyMemory(from: carry.baseAddress!, byteCount: carryCount)
@@ -95,7 +96,8 @@ final class LineBatchCutter {
                 if atEnd { break }
                 continue
             }
-            let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: min(buffer.count * 2, maxLineBytes + targetSize), alignment: 16)
+            let grown = UnsafeMutableRawBufferPointer.allocate(
+                byteCount: min(buffer.count * 2, maxLineBytes + targetSize), alignment: 16)
             grown.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: count)
             buffer.deallocate()
             buffer = grown
@@ -114,9 +116,10 @@ final class LineBatchCutter {
             return nil
         }
         let lines = countLines(buffer, count)
-        let batch = LineBatch(sequence: sequence, bytes: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count]),
-                              firstLine: nextLine, tooLongLines: tooLong, byteCount: Int64(count) + skippedBytes,
-                              maxLineBytes: maxLineBytes)
+        let batch = LineBatch(
+            sequence: sequence, bytes: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count]),
+            firstLine: nextLine, tooLongLines: tooLong, byteCount: Int64(count) + skippedBytes,
+            maxLineBytes: maxLineBytes)
         sequence += 1
         nextLine += lines
         return batch

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A fixed set of threads running submitted jobs in FIFO order. Inflating and decoding run here
@@ -23,11 +23,13 @@ final class WorkerPool: @unchecked Sendable {
         for index in 0..<threadCount {
             var thread = pthread_t()
             let box = Unmanaged.passRetained(WorkerStart(pool: self, index: index)).toOpaque()
-            pthread_create(&thread, nil, { argument in
-                let start = Unmanaged<WorkerStart>.fromOpaque(argument!).takeRetainedValue()
-                start.pool.work(index: start.index)
-                return nil
-            }, box)
+            pthread_create(
+                &thread, nil,
+                { argument in
+                    let start = Unmanaged<WorkerStart>.fromOpaque(argument!).takeRetainedValue()
+                    start.pool.work(index: start.index)
+                    return nil
+                }, box)
             threads.append(thread)
         }
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// RFC 8785 (JCS) canonical JSON of tape values, streamed into any `CanonicalSink`.
@@ -183,7 +183,8 @@ public enum CanonicalJSON {
         var scalar = UInt32(unit)
         if (0xD800...0xDBFF).contains(unit) {
             if next + 6 <= raw.count, raw[next] == 0x5C, raw[next + 1] == UInt8(ascii: "u"),
-               let low = JSONStringDecoder.hex4(raw, next + 2), (0xDC00...0xDFFF).contains(low) {
+                let low = JSONStringDecoder.hex4(raw, next + 2), (0xDC00...0xDFFF).contains(low)
+            {
                 scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
                 next += 6
             } else {

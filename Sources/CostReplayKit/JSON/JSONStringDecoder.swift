@@ -28,7 +28,8 @@ enum JSONStringDecoder {
                 var scalar = UInt32(unit)
                 if (0xD800...0xDBFF).contains(unit) {
                     if index + 6 <= count, raw[index] == UInt8(ascii: "\\"), raw[index + 1] == UInt8(ascii: "u"),
-                       let low = hex4(raw, index + 2), (0xDC00...0xDFFF).contains(low) {
+                        let low = hex4(raw, index + 2), (0xDC00...0xDFFF).contains(low)
+                    {
                         scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
                         index += 6
                     } else {

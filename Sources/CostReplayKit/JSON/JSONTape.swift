@@ -238,7 +238,10 @@ public struct JSONKey: Sendable, ExpressibleByStringLiteral {
     var index = 0
     while index + 8 <= count {
         if a.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            != b.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
+            != b.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        {
+            return false
+        }
         index += 8
     }
     while index < count {

@@ -123,7 +123,8 @@ struct JSONTapeParser {
                 let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
                 let quote = word ^ (ones &* 0x22)
                 let backslash = word ^ (ones &* 0x5C)
-                let hits = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                let hits =
+                    ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
                     | ((word &- ones &* 0x20) & ~word)
                 let found = hits & highs
                 if found == 0 {
@@ -136,8 +137,10 @@ struct JSONTapeParser {
             guard position < count else { throw .invalid(offset: position) }
             let byte = base[position]
             if byte == UInt8(ascii: "\"") {
-                tokens.append(JSONTape.Token(kind: .string, escaped: escaped, start: UInt32(start),
-                                             end: UInt32(position), next: UInt32(tokens.count + 1), count: 0))
+                tokens.append(
+                    JSONTape.Token(
+                        kind: .string, escaped: escaped, start: UInt32(start),
+                        end: UInt32(position), next: UInt32(tokens.count + 1), count: 0))
                 position += 1
                 return
             } else if byte == UInt8(ascii: "\\") {
@@ -146,7 +149,7 @@ struct JSONTapeParser {
                 let escape = base[position + 1]
                 switch escape {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-                     UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                     position += 2
                 case UInt8(ascii: "u"):
                     guard position + 5 < count else { throw .invalid(offset: position) }
@@ -189,18 +192,24 @@ struct JSONTapeParser {
             guard position < count, isDigit(base[position]) else { throw .invalid(offset: position) }
             while position < count, isDigit(base[position]) { position += 1 }
         }
-        tokens.append(JSONTape.Token(kind: .number, escaped: false, start: UInt32(start), end: UInt32(position),
-                                     next: UInt32(tokens.count + 1), count: 0))
+        tokens.append(
+            JSONTape.Token(
+                kind: .number, escaped: false, start: UInt32(start), end: UInt32(position),
+                next: UInt32(tokens.count + 1), count: 0))
     }
 
-    mutating func parseLiteral(_ literal: StaticString, _ kind: JSONTape.Kind,
-                               into tokens: inout [JSONTape.Token]) throws(JSONParseError) {
+    mutating func parseLiteral(
+        _ literal: StaticString, _ kind: JSONTape.Kind,
+        into tokens: inout [JSONTape.Token]
+    ) throws(JSONParseError) {
         let length = literal.utf8CodeUnitCount
         guard position + length <= count,
-              memcmpEqual(UnsafeRawPointer(base + position), UnsafeRawPointer(literal.utf8Start), length)
+            memcmpEqual(UnsafeRawPointer(base + position), UnsafeRawPointer(literal.utf8Start), length)
         else { throw .invalid(offset: position) }
-        tokens.append(JSONTape.Token(kind: kind, escaped: false, start: UInt32(position),
-                                     end: UInt32(position + length), next: UInt32(tokens.count + 1), count: 0))
+        tokens.append(
+            JSONTape.Token(
+                kind: kind, escaped: false, start: UInt32(position),
+                end: UInt32(position + length), next: UInt32(tokens.count + 1), count: 0))
         position += length
     }
 }

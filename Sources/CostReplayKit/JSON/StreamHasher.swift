@@ -55,8 +55,9 @@ public struct StreamHasher {
         if let base = buffer.baseAddress {
             let blocksStart = index
             while index + 16 <= count {
-                absorb(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)),
-                       UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)))
+                absorb(
+                    UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)),
+                    UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)))
                 index += 16
             }
             length += index - blocksStart

@@ -6,14 +6,16 @@ public enum TimestampParser {
     public static func parseText(_ bytes: UnsafeRawBufferPointer) -> Timestamp? {
         var reader = DigitReader(bytes: bytes)
         guard let year = reader.digits(4), reader.take(UInt8(ascii: "-")),
-              let month = reader.digits(2), reader.take(UInt8(ascii: "-")),
-              let day = reader.digits(2) else { return nil }
+            let month = reader.digits(2), reader.take(UInt8(ascii: "-")),
+            let day = reader.digits(2)
+        else { return nil }
         guard (1...12).contains(month), day >= 1, day <= CivilDate.daysInMonth(year: year, month: month) else { return nil }
         guard reader.take(UInt8(ascii: "T")) || reader.take(UInt8(ascii: "t")) || reader.take(UInt8(ascii: " ")) else {
             return nil
         }
         guard let hour = reader.digits(2), reader.take(UInt8(ascii: ":")), let minute = reader.digits(2),
-              hour <= 23, minute <= 59 else { return nil }
+            hour <= 23, minute <= 59
+        else { return nil }
         var second: Int64 = 0
         var fractionMicros: Int64 = 0
         if reader.take(UInt8(ascii: ":")) {

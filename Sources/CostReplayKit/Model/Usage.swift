@@ -13,8 +13,10 @@ public struct Usage: Hashable, Sendable {
     /// Reasoning tokens (informational; already inside `output`).
     public var reasoning: Int64
 
-    public init(input: Int64 = 0, cacheWrite5m: Int64 = 0, cacheWrite1h: Int64 = 0, cacheRead: Int64 = 0,
-                output: Int64 = 0, reasoning: Int64 = 0) {
+    public init(
+        input: Int64 = 0, cacheWrite5m: Int64 = 0, cacheWrite1h: Int64 = 0, cacheRead: Int64 = 0,
+        output: Int64 = 0, reasoning: Int64 = 0
+    ) {
         self.input = input
         self.cacheWrite5m = cacheWrite5m
         self.cacheWrite1h = cacheWrite1h

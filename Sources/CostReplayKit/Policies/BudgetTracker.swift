@@ -71,25 +71,33 @@ struct BudgetTracker {
                     .record(end: next.end, tokens: next.tokens, cost: next.cost, rule: rule)
                 let config = budgets[index].config
                 for fraction in config.alerts where Self.crosses(fraction, before: before, after: after, config) {
-                    alert(Incident(time: Timestamp(micros: next.end), kind: .budgetAlert, policy: config.identity.name,
-                                   scope: Self.scopeName(config.scope), key: key, session: next.session, callID: next.callID,
-                                   reason: "\(ScaledDecimal.format(fraction * 100, scale: 6, minFractionDigits: 0))% of the limit reached",
-                                   detail: Self.describe(after, config), scenario: scenario))
+                    alert(
+                        Incident(
+                            time: Timestamp(micros: next.end), kind: .budgetAlert, policy: config.identity.name,
+                            scope: Self.scopeName(config.scope), key: key, session: next.session, callID: next.callID,
+                            reason:
+                                "\(ScaledDecimal.format(fraction * 100, scale: 6, minFractionDigits: 0))% of the limit reached",
+                            detail: Self.describe(after, config), scenario: scenario))
                 }
             }
         }
     }
 
     /// ratio_before < f ≤ ratio_after, with ratio the largest used/limit over the configured limits.
-    static func crosses(_ fraction: Int128, before: BudgetWindow.Usage, after: BudgetWindow.Usage, _ config: BudgetConfig) -> Bool {
+    static func crosses(_ fraction: Int128, before: BudgetWindow.Usage, after: BudgetWindow.Usage, _ config: BudgetConfig) -> Bool
+    {
         func atLeast(_ usage: BudgetWindow.Usage) -> Bool {
             // used / limit ≥ fraction  ⇔  used × 10⁶ ≥ fraction × limit, in full width (no overflow
             // for any limit the loader accepts).
-            if let limit = config.maxCost, limit.raw > 0, productAtLeast(usage.cost.raw, 1_000_000, fraction, limit.raw) { return true }
+            if let limit = config.maxCost, limit.raw > 0, productAtLeast(usage.cost.raw, 1_000_000, fraction, limit.raw) {
+                return true
+            }
             if let limit = config.maxTokens, limit > 0, productAtLeast(Int128(usage.tokens), 1_000_000, fraction, Int128(limit)) {
                 return true
             }
-            if let limit = config.maxRequests, limit > 0, productAtLeast(Int128(usage.requests), 1_000_000, fraction, Int128(limit)) {
+            if let limit = config.maxRequests, limit > 0,
+                productAtLeast(Int128(usage.requests), 1_000_000, fraction, Int128(limit))
+            {
                 return true
             }
             return false
@@ -106,7 +114,9 @@ struct BudgetTracker {
 
     static func describe(_ usage: BudgetWindow.Usage, _ config: BudgetConfig) -> String {
         var parts: [String] = []
-        if let limit = config.maxCost { parts.append("\(NumberFormatting.dollars(usage.cost)) of \(NumberFormatting.dollars(limit))") }
+        if let limit = config.maxCost {
+            parts.append("\(NumberFormatting.dollars(usage.cost)) of \(NumberFormatting.dollars(limit))")
+        }
         if let limit = config.maxTokens { parts.append("\(usage.tokens) of \(limit) tokens") }
         if let limit = config.maxRequests { parts.append("\(usage.requests) of \(limit) requests") }
         return parts.joined(separator: ", ")
@@ -136,7 +146,8 @@ struct BudgetTracker {
             switch config.onExceed {
             case .block:
                 if firstBlock == nil {
-                    let detail = "used " + Self.describe(used, config) + "; this call adds \(estimatedTokens) tokens, "
+                    let detail =
+                        "used " + Self.describe(used, config) + "; this call adds \(estimatedTokens) tokens, "
                         + NumberFormatting.dollars(estimatedCost)
                     firstBlock = (index, reason, detail, key)
                 }
@@ -174,7 +185,8 @@ struct BudgetTracker {
     /// The entry a downgrade budget reprices at.
     func downgradeEntry(_ index: Int, at time: Timestamp) -> (String, PriceEntry)? {
         guard let model = budgets[index].config.downgradeTo, let id = priceBook.resolveID(model),
-              let entry = priceBook.entry(id: id, at: time) else { return nil }
+            let entry = priceBook.entry(id: id, at: time)
+        else { return nil }
         return (id, entry)
     }
 
@@ -187,8 +199,10 @@ struct BudgetTracker {
         }
         guard !keys.isEmpty else { return }
         sequence += 1
-        pending.push(PendingRecord(end: context.record.end.micros, sequence: sequence, keys: keys, tokens: tokens,
-                                   cost: cost, callID: context.record.id, session: context.session))
+        pending.push(
+            PendingRecord(
+                end: context.record.end.micros, sequence: sequence, keys: keys, tokens: tokens,
+                cost: cost, callID: context.record.id, session: context.session))
     }
 
     /// At the end: every pending record (for alerts raised after the last call).

@@ -47,8 +47,11 @@ struct LoopDetector {
         guard config.maxSessionCost.raw > 0 else { return nil }
         let spent = sessions[session]?.madeCost ?? .zero
         guard spent + cost > config.maxSessionCost else { return nil }
-        return Halt(reason: "max_session_cost",
-                    detail: "session cost \(NumberFormatting.dollars(spent)) + this call \(NumberFormatting.dollars(cost)) > cap \(NumberFormatting.dollars(config.maxSessionCost))")
+        return Halt(
+            reason: "max_session_cost",
+            detail:
+                "session cost \(NumberFormatting.dollars(spent)) + this call \(NumberFormatting.dollars(cost)) > cap \(NumberFormatting.dollars(config.maxSessionCost))"
+        )
     }
 
     /// Adds a made call's cost to its session.
@@ -72,18 +75,26 @@ struct LoopDetector {
         let useShingles = config.similarity < 1_000_000
         for call in toolCalls {
             if config.maxToolCalls > 0 && state.toolCallCount >= config.maxToolCalls {
-                return Halt(reason: "max_tool_calls", detail: "tool call \(state.toolCallCount + 1) after \(config.maxToolCalls): " + Self.shorten(call.signature))
+                return Halt(
+                    reason: "max_tool_calls",
+                    detail: "tool call \(state.toolCallCount + 1) after \(config.maxToolCalls): " + Self.shorten(call.signature))
             }
             let callShingles = useShingles ? Self.shingles(call.canonicalInput) : []
             if config.maxRepeats > 0 {
                 let start = max(0, state.history.count - config.repeatWindow)
                 var similar = 0
-                for index in start..<state.history.count where isSimilar(state.history[index], useShingles ? state.shingles[index] : [],
-                                                                           call, callShingles) {
+                for index in start..<state.history.count
+                where isSimilar(
+                    state.history[index], useShingles ? state.shingles[index] : [],
+                    call, callShingles)
+                {
                     similar += 1
                 }
                 if similar >= config.maxRepeats {
-                    return Halt(reason: "repeat", detail: "\(similar) of the last \(min(config.repeatWindow, state.history.count)) tool calls repeat " + Self.shorten(call.signature))
+                    return Halt(
+                        reason: "repeat",
+                        detail: "\(similar) of the last \(min(config.repeatWindow, state.history.count)) tool calls repeat "
+                            + Self.shorten(call.signature))
                 }
             }
             state.history.append(call)
@@ -94,7 +105,10 @@ struct LoopDetector {
                 let a = tail[tail.startIndex]
                 let b = tail[tail.startIndex + 1]
                 if a != b && tail.enumerated().allSatisfy({ $0.element == ($0.offset % 2 == 0 ? a : b) }) {
-                    return Halt(reason: "alternating", detail: "\(config.alternating) tool calls alternating " + Self.shorten(a.signature) + " / " + Self.shorten(b.signature))
+                    return Halt(
+                        reason: "alternating",
+                        detail: "\(config.alternating) tool calls alternating " + Self.shorten(a.signature) + " / "
+                            + Self.shorten(b.signature))
                 }
             }
             // Memory per session stays at the window the rules read, however long the session runs.

@@ -21,9 +21,11 @@ final class ModelRouter {
     @discardableResult
     func apply(_ working: inout WorkingCall, context: CallContext) -> String? {
         guard let entry = working.entry, config.providers.contains(entry.provider),
-              let tier = tier(task: context.task, complexity: context.complexity) else { return nil }
+            let tier = tier(task: context.task, complexity: context.complexity)
+        else { return nil }
         guard let chosenID = resolveID(tier.model), chosenID != working.modelID,
-              let chosen = priceBook.entry(id: chosenID, at: context.record.start) else { return nil }
+            let chosen = priceBook.entry(id: chosenID, at: context.record.start)
+        else { return nil }
         let current = entry.cost(of: working.usage, serviceTier: working.tier)
         let rerouted = chosen.cost(of: working.usage, serviceTier: working.tier)
         guard rerouted < current else { return nil }

@@ -89,12 +89,15 @@ public struct RouteConfig: Sendable {
 
     /// The seed's ModelSelector tiers.
     public static let seedTiers = [
-        RouteTier(name: "haiku", model: "claude-3-haiku-20240307",
-                  tasks: ["classification", "extraction", "simple_qa", "routing"], maxComplexity: 2),
-        RouteTier(name: "sonnet", model: "claude-sonnet-4-20250514",
-                  tasks: ["coding", "analysis", "summarization", "tool_use"], maxComplexity: 7),
-        RouteTier(name: "opus", model: "claude-opus-4-20250514",
-                  tasks: ["research", "complex_reasoning", "creative", "multi_step"], maxComplexity: 10),
+        RouteTier(
+            name: "haiku", model: "claude-3-haiku-20240307",
+            tasks: ["classification", "extraction", "simple_qa", "routing"], maxComplexity: 2),
+        RouteTier(
+            name: "sonnet", model: "claude-sonnet-4-20250514",
+            tasks: ["coding", "analysis", "summarization", "tool_use"], maxComplexity: 7),
+        RouteTier(
+            name: "opus", model: "claude-opus-4-20250514",
+            tasks: ["research", "complex_reasoning", "creative", "multi_step"], maxComplexity: 10),
     ]
 }
 

@@ -190,7 +190,9 @@ public enum PolicyFileLoader {
         return tables.first
     }
 
-    static func identity(_ table: inout TOMLTableReader, kind: PolicyKind, defaultName: String) throws(ConfigError) -> PolicyIdentity {
+    static func identity(_ table: inout TOMLTableReader, kind: PolicyKind, defaultName: String) throws(ConfigError)
+        -> PolicyIdentity
+    {
         let name = try table.string("name") ?? defaultName
         guard !name.isEmpty else { throw table.error("name", "must not be empty") }
         let combined = try table.bool("combined") ?? true
@@ -274,8 +276,9 @@ public enum PolicyFileLoader {
             config.alerts = []
             for (position, text) in alerts.enumerated() {
                 guard let value = ScaledDecimal.parse(text, scale: 6), value > 0 else {
-                    throw ConfigError(file: table.file, keyPath: table.keyPath("alerts") + "[\(position)]",
-                                      message: "expected a positive fraction, found \(text)")
+                    throw ConfigError(
+                        file: table.file, keyPath: table.keyPath("alerts") + "[\(position)]",
+                        message: "expected a positive fraction, found \(text)")
                 }
                 config.alerts.append(value)
             }
@@ -294,7 +297,8 @@ public enum PolicyFileLoader {
         case "none": return BudgetConfig.Period.none
         default:
             guard text.count >= 2, let unit = text.last, unit == "h" || unit == "d",
-                  let count = Int64(text.dropLast()), count > 0 else { return nil }
+                let count = Int64(text.dropLast()), count > 0
+            else { return nil }
             return unit == "h" ? .hours(count) : .days(count)
         }
     }

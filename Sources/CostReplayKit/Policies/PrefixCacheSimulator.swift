@@ -39,7 +39,9 @@ struct PrefixCacheSimulator {
 
     /// Applies the cache to `working`; returns the update to commit if the call is made.
     mutating func apply(_ working: inout WorkingCall, context: CallContext) -> PendingUpdate? {
-        guard let entry = working.entry, let modelID = working.modelID, config.providers.contains(entry.provider) else { return nil }
+        guard let entry = working.entry, let modelID = working.modelID, config.providers.contains(entry.provider) else {
+            return nil
+        }
         guard let units = context.record.body?.promptUnits, !units.isEmpty else {
             skippedWithoutBody += 1
             return nil

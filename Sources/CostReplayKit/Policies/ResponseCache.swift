@@ -29,7 +29,8 @@ struct ResponseCache {
     func isHit(_ context: CallContext) -> Bool {
         let record = context.record
         guard let request = record.body?.requestKey, let scope = scopeKey(context),
-              let time = inserted[Key(scope: scope, request: request)] else { return false }
+            let time = inserted[Key(scope: scope, request: request)]
+        else { return false }
         let age = record.start.micros - time
         return age >= 0 && age <= config.ttlMicros
     }

@@ -39,18 +39,21 @@ enum LiteLLMPriceImporter {
         func rate(_ key: JSONKey) throws(ConfigError) -> Int128? {
             guard let index = tape.value(object, key), !tape.isNull(index) else { return nil }
             guard tape.kind(index) == .number, let parts = DecimalParts(tape.rawBytes(index)) else {
-                throw ConfigError(file: source, keyPath: "\(id).\(String(decoding: key.bytes, as: UTF8.self))", message: "expected a number")
+                throw ConfigError(
+                    file: source, keyPath: "\(id).\(String(decoding: key.bytes, as: UTF8.self))", message: "expected a number")
             }
             guard !parts.negative else {
-                throw ConfigError(file: source, keyPath: "\(id).\(String(decoding: key.bytes, as: UTF8.self))", message: "must not be negative")
+                throw ConfigError(
+                    file: source, keyPath: "\(id).\(String(decoding: key.bytes, as: UTF8.self))", message: "must not be negative")
             }
             return perMillion(parts)
         }
         guard let input = try rate("input_cost_per_token"), let output = try rate("output_cost_per_token") else { return nil }
-        let base = Rates(input: input, output: output,
-                         cacheWrite5m: try rate("cache_creation_input_token_cost"),
-                         cacheWrite1h: try rate("cache_creation_input_token_cost_above_1hr"),
-                         cacheRead: try rate("cache_read_input_token_cost"))
+        let base = Rates(
+            input: input, output: output,
+            cacheWrite5m: try rate("cache_creation_input_token_cost"),
+            cacheWrite1h: try rate("cache_creation_input_token_cost_above_1hr"),
+            cacheRead: try rate("cache_read_input_token_cost"))
         var tiers: [PriceTier] = []
         if let tierInput = try rate("input_cost_per_token_above_200k_tokens") {
             let tierRates = Rates(

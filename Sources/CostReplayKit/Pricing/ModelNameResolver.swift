@@ -51,11 +51,13 @@ public enum ModelNameResolver {
     public static func stripDateSuffix(_ name: String) -> String {
         let characters = Array(name)
         if characters.count > 9, characters[characters.count - 9] == "-",
-           characters.suffix(8).allSatisfy(\.isASCIIDigitChar) {
+            characters.suffix(8).allSatisfy(\.isASCIIDigitChar)
+        {
             return String(characters.dropLast(9))
         }
         if characters.count > 11, characters[characters.count - 11] == "-",
-           isDate(Substring(String(characters.suffix(10)))) {
+            isDate(Substring(String(characters.suffix(10))))
+        {
             return String(characters.dropLast(11))
         }
         return name

@@ -38,7 +38,9 @@ public enum PriceBookLoader {
             let aliases = try model.stringArray("aliases") ?? []
             var effectiveFrom: Timestamp?
             if let text = try model.string("effective_from") {
-                guard let day = parseDate(text) else { throw model.error("effective_from", "expected a date YYYY-MM-DD, found \"\(text)\"") }
+                guard let day = parseDate(text) else {
+                    throw model.error("effective_from", "expected a date YYYY-MM-DD, found \"\(text)\"")
+                }
                 effectiveFrom = day
             }
             let rates = try readRates(&model, required: true)!
@@ -72,9 +74,11 @@ public enum PriceBookLoader {
                 }
                 aliasOwner[lowered] = id
             }
-            entries.append(PriceEntry(id: id, provider: provider, aliases: aliases, effectiveFrom: effectiveFrom,
-                                      rates: rates, tiers: tiers, minCacheableTokens: minCacheable,
-                                      batchMultiplier: batch, flexMultiplier: flex, priorityMultiplier: priority))
+            entries.append(
+                PriceEntry(
+                    id: id, provider: provider, aliases: aliases, effectiveFrom: effectiveFrom,
+                    rates: rates, tiers: tiers, minCacheableTokens: minCacheable,
+                    batchMultiplier: batch, flexMultiplier: flex, priorityMultiplier: priority))
         }
         try reader.rejectUnknownKeys()
         return PriceBook(source: source, asOf: asOf, entries: entries)
@@ -88,18 +92,19 @@ public enum PriceBookLoader {
         guard let output = try reader.decimal("output", scale: Rates.scale) else {
             throw reader.error("output", "missing output rate")
         }
-        return Rates(input: input, output: output,
-                     cacheWrite5m: try reader.decimal("cache_write_5m", scale: Rates.scale),
-                     cacheWrite1h: try reader.decimal("cache_write_1h", scale: Rates.scale),
-                     cacheRead: try reader.decimal("cache_read", scale: Rates.scale))
+        return Rates(
+            input: input, output: output,
+            cacheWrite5m: try reader.decimal("cache_write_5m", scale: Rates.scale),
+            cacheWrite1h: try reader.decimal("cache_write_1h", scale: Rates.scale),
+            cacheRead: try reader.decimal("cache_read", scale: Rates.scale))
     }
 
     /// `YYYY-MM-DD` as midnight UTC.
     static func parseDate(_ text: String) -> Timestamp? {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
-              (1...12).contains(month), day >= 1, day <= CivilDate.daysInMonth(year: year, month: month)
+            let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
+            (1...12).contains(month), day >= 1, day <= CivilDate.daysInMonth(year: year, month: month)
         else { return nil }
         return Timestamp(micros: CivilDate.epochDay(year: year, month: month, day: day) * Timestamp.microsPerDay)
     }

@@ -26,9 +26,11 @@ public final class PriceEntry: Hashable, @unchecked Sendable {
     /// Decimal places of a multiplier.
     public static let multiplierScale = 6
 
-    public init(id: String, provider: String, aliases: [String] = [], effectiveFrom: Timestamp? = nil, rates: Rates,
-                tiers: [PriceTier] = [], minCacheableTokens: Int64 = 0, batchMultiplier: Int128 = 500_000,
-                flexMultiplier: Int128? = nil, priorityMultiplier: Int128? = nil) {
+    public init(
+        id: String, provider: String, aliases: [String] = [], effectiveFrom: Timestamp? = nil, rates: Rates,
+        tiers: [PriceTier] = [], minCacheableTokens: Int64 = 0, batchMultiplier: Int128 = 500_000,
+        flexMultiplier: Int128? = nil, priorityMultiplier: Int128? = nil
+    ) {
         self.id = id
         self.provider = provider
         self.aliases = aliases

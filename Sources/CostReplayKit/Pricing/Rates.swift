@@ -9,7 +9,8 @@ public struct Rates: Hashable, Sendable {
     public var cacheWrite1h: Int128?
     public var cacheRead: Int128?
 
-    public init(input: Int128, output: Int128, cacheWrite5m: Int128? = nil, cacheWrite1h: Int128? = nil, cacheRead: Int128? = nil) {
+    public init(input: Int128, output: Int128, cacheWrite5m: Int128? = nil, cacheWrite1h: Int128? = nil, cacheRead: Int128? = nil)
+    {
         self.input = input
         self.output = output
         self.cacheWrite5m = cacheWrite5m

@@ -23,10 +23,13 @@ struct BurstDetector {
                 let spend = hours[hour]!
                 guard spend > threshold, 2 * spend.raw > 10 * twiceMedian else { continue }
                 let median = Money(raw: twiceMedian / 2)
-                result.append(Incident(time: Timestamp(micros: hour * 3_600_000_000), kind: .burst, policy: "", scope: "user",
-                                       key: user, session: nil, callID: nil,
-                                       reason: "hour spend \(NumberFormatting.dollars(spend)) > 10 × median hour \(NumberFormatting.dollars(median))",
-                                       detail: "\(hours.count) hours with priced calls", scenario: "baseline"))
+                result.append(
+                    Incident(
+                        time: Timestamp(micros: hour * 3_600_000_000), kind: .burst, policy: "", scope: "user",
+                        key: user, session: nil, callID: nil,
+                        reason:
+                            "hour spend \(NumberFormatting.dollars(spend)) > 10 × median hour \(NumberFormatting.dollars(median))",
+                        detail: "\(hours.count) hours with priced calls", scenario: "baseline"))
             }
         }
         return result

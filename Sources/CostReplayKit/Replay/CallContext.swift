@@ -16,8 +16,10 @@ public final class CallContext: @unchecked Sendable {
     let userID: Int32
     let apiKeyID: Int32
 
-    init(call: ReplayedCall, task: String, complexity: Int, isWastedRetry: Bool, sessionID: Int32 = -1, userID: Int32 = -1,
-         apiKeyID: Int32 = -1) {
+    init(
+        call: ReplayedCall, task: String, complexity: Int, isWastedRetry: Bool, sessionID: Int32 = -1, userID: Int32 = -1,
+        apiKeyID: Int32 = -1
+    ) {
         self.call = call
         self.task = task
         self.complexity = complexity

@@ -23,8 +23,10 @@ public struct Incident: Sendable, Equatable {
     /// Which scenario raised it (`combined` or `isolated:<policy>`).
     public var scenario: String
 
-    public init(time: Timestamp, kind: Kind, policy: String, scope: String, key: String, session: String?, callID: String?,
-                reason: String, detail: String, costAvoided: Money = .zero, scenario: String) {
+    public init(
+        time: Timestamp, kind: Kind, policy: String, scope: String, key: String, session: String?, callID: String?,
+        reason: String, detail: String, costAvoided: Money = .zero, scenario: String
+    ) {
         self.time = time
         self.kind = kind
         self.policy = policy

@@ -30,14 +30,16 @@ public final class ReplayEngine {
         self.policySet = policySet
         let identities = policySet.identities
         isolated = identities.map {
-            Scenario(name: "isolated:" + $0.name, policies: [$0], set: policySet, priceBook: priceBook, clockFor: clockFor,
-                     reportsIncidents: !$0.combined)
+            Scenario(
+                name: "isolated:" + $0.name, policies: [$0], set: policySet, priceBook: priceBook, clockFor: clockFor,
+                reportsIncidents: !$0.combined)
         }
         let combined = identities.filter(\.combined)
         steps = combined.indices.map { index in
             let last = index == combined.count - 1
-            return Scenario(name: last ? "combined" : "waterfall:\(index + 1)", policies: Array(combined[...index]),
-                            set: policySet, priceBook: priceBook, clockFor: clockFor, reportsIncidents: last)
+            return Scenario(
+                name: last ? "combined" : "waterfall:\(index + 1)", policies: Array(combined[...index]),
+                set: policySet, priceBook: priceBook, clockFor: clockFor, reportsIncidents: last)
         }
         classifier = TaskClassifier(rules: policySet.taskRoute?.rules ?? [])
         retry = policySet.retry.map { RetryLookahead(windowMicros: $0.windowMicros) }
@@ -90,9 +92,10 @@ public final class ReplayEngine {
 
     /// Runs one call through every scenario; returns its context and combined outcome.
     private func process(_ call: ReplayedCall, wasted: Bool) -> (CallContext, CallOutcome) {
-        let context = CallContext(call: call, task: classifier.task(of: call), complexity: TaskClassifier.complexity(of: call),
-                                  isWastedRetry: wasted, sessionID: sessionIDs.id(call.session),
-                                  userID: userIDs.id(call.record.user), apiKeyID: apiKeyIDs.id(call.record.apiKey))
+        let context = CallContext(
+            call: call, task: classifier.task(of: call), complexity: TaskClassifier.complexity(of: call),
+            isWastedRetry: wasted, sessionID: sessionIDs.id(call.session),
+            userID: userIDs.id(call.record.user), apiKeyID: apiKeyIDs.id(call.record.apiKey))
         if let cost = call.cost { baselineCost = baselineCost + cost }
         if call.record.body == nil { callsWithoutBody += 1 }
         if !call.record.succeeded {
@@ -118,12 +121,15 @@ public final class ReplayEngine {
     /// The results once every call was processed (after `finish`).
     public func outcome() -> ReplayOutcome {
         func summary(_ scenario: Scenario) -> ScenarioSummary {
-            ScenarioSummary(name: scenario.name, policies: scenario.policies, cost: scenario.cost,
-                            savings: baselineCost - scenario.cost, callsAvoided: scenario.callsAvoided,
-                            callsModified: scenario.callsModified)
+            ScenarioSummary(
+                name: scenario.name, policies: scenario.policies, cost: scenario.cost,
+                savings: baselineCost - scenario.cost, callsAvoided: scenario.callsAvoided,
+                callsModified: scenario.callsModified)
         }
-        let combined = steps.last.map(summary)
-            ?? ScenarioSummary(name: "combined", policies: [], cost: baselineCost, savings: .zero, callsAvoided: 0, callsModified: 0)
+        let combined =
+            steps.last.map(summary)
+            ?? ScenarioSummary(
+                name: "combined", policies: [], cost: baselineCost, savings: .zero, callsAvoided: 0, callsModified: 0)
         var incidents: [Incident] = []
         for scenario in isolated + steps where scenario.reportsIncidents { incidents += scenario.incidents }
         incidents += bursts.incidents()
@@ -134,18 +140,23 @@ public final class ReplayEngine {
         for scenario in isolated {
             if scenario.router != nil {
                 let name = scenario.policies[0].name
-                routeChanges[name] = scenario.routeChanges.map { (task: $0.key.task, from: $0.key.from, to: $0.key.to,
-                                                                  calls: $0.value.calls, savings: $0.value.savings) }
-                    .sorted { ($0.savings, $0.task, $0.from, $0.to) > ($1.savings, $1.task, $1.from, $1.to) }
+                routeChanges[name] = scenario.routeChanges.map {
+                    (
+                        task: $0.key.task, from: $0.key.from, to: $0.key.to,
+                        calls: $0.value.calls, savings: $0.value.savings
+                    )
+                }
+                .sorted { ($0.savings, $0.task, $0.from, $0.to) > ($1.savings, $1.task, $1.from, $1.to) }
                 complexity[name] = scenario.routedComplexity
             }
             if scenario.policies[0].kind == .prefixCache { premium[scenario.policies[0].name] = scenario.wastedWritePremium }
         }
-        return ReplayOutcome(policySet: policySet, isolated: isolated.map(summary), waterfall: steps.map(summary),
-                             combined: combined, incidents: incidents, routeChanges: routeChanges,
-                             routedComplexity: complexity, wastedWritePremium: premium, callsWithoutBody: callsWithoutBody,
-                             failedByStatus: failedByStatus,
-                             busiestFailureMinutes: failedByMinute.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5)
-                                 .map { (Timestamp(micros: $0.key * 60_000_000), $0.value) })
+        return ReplayOutcome(
+            policySet: policySet, isolated: isolated.map(summary), waterfall: steps.map(summary),
+            combined: combined, incidents: incidents, routeChanges: routeChanges,
+            routedComplexity: complexity, wastedWritePremium: premium, callsWithoutBody: callsWithoutBody,
+            failedByStatus: failedByStatus,
+            busiestFailureMinutes: failedByMinute.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5)
+                .map { (Timestamp(micros: $0.key * 60_000_000), $0.value) })
     }
 }

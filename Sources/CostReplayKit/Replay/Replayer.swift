@@ -13,8 +13,10 @@ public final class Replayer {
         var summary = InputSummary()
         var examples: [MalformedRecord] = []
         let readers = inputs.enumerated().map { index, file in
-            FileRecordReader(file: file, fileIndex: Int32(index), forcedFormat: options.forcedFormat,
-                             keepSystemText: options.keepSystemText, maxLatenessMicros: options.maxLatenessMicros) { record in
+            FileRecordReader(
+                file: file, fileIndex: Int32(index), forcedFormat: options.forcedFormat,
+                keepSystemText: options.keepSystemText, maxLatenessMicros: options.maxLatenessMicros
+            ) { record in
                 examples.append(record)
             }
         }
@@ -51,8 +53,9 @@ public final class Replayer {
         }
         summary.duplicates = deduplicator.duplicates
         summary.files = readers.map(\.stats)
-        summary.malformedExamples = Array(examples.sorted { ($0.pathKey, $0.line) < ($1.pathKey, $1.line) }
-            .prefix(InputSummary.malformedExampleLimit))
+        summary.malformedExamples = Array(
+            examples.sorted { ($0.pathKey, $0.line) < ($1.pathKey, $1.line) }
+                .prefix(InputSummary.malformedExampleLimit))
         return summary
     }
 
@@ -61,8 +64,9 @@ public final class Replayer {
         let session = sessions.session(for: record)
         let pricedModel = options.priceBook.resolveID(record.model)
         let entry = pricedModel.flatMap { options.priceBook.entry(id: $0, at: record.start) }
-        var call = ReplayedCall(record: record, session: session?.id, sessionInferred: session?.inferred ?? false,
-                                pricedModel: pricedModel, priceEntry: entry, usage: record.usage ?? .zero, cost: nil)
+        var call = ReplayedCall(
+            record: record, session: session?.id, sessionInferred: session?.inferred ?? false,
+            pricedModel: pricedModel, priceEntry: entry, usage: record.usage ?? .zero, cost: nil)
         if record.usage == nil {
             call.cost = .zero  // a failed call without usage: nothing billed, never unpriced
         } else if let entry {

@@ -40,7 +40,8 @@ struct RetryLookahead {
         if let group, let index = pending.removeValue(forKey: group) {
             let candidate = queue[index].call
             let key = candidate.record.body?.retryKey
-            queue[index].wasted = key != nil && key == call.record.body?.retryKey
+            queue[index].wasted =
+                key != nil && key == call.record.body?.retryKey
                 && now <= candidate.record.end.micros &+ windowMicros
         }
         // Candidates whose window has passed without a next call were not retried.

@@ -38,8 +38,10 @@ final class Scenario {
         let to: String
     }
 
-    init(name: String, policies: [PolicyIdentity], set: PolicySet, priceBook: PriceBook, clockFor: (String) -> ZoneClock,
-         reportsIncidents: Bool) {
+    init(
+        name: String, policies: [PolicyIdentity], set: PolicySet, priceBook: PriceBook, clockFor: (String) -> ZoneClock,
+        reportsIncidents: Bool
+    ) {
         self.name = name
         self.policies = policies
         self.reportsIncidents = reportsIncidents
@@ -71,8 +73,9 @@ final class Scenario {
                 return avoid(context, by: halt.policy)
             }
             if loop != nil, let stop = loop!.beforeCall(session: context.sessionID, toolErrors: record.body?.toolErrors ?? 0) {
-                haltSession(session, by: loopName, kind: .loopHalt, reason: stop.reason, detail: stop.detail, context: context,
-                            includingThisCall: true)
+                haltSession(
+                    session, by: loopName, kind: .loopHalt, reason: stop.reason, detail: stop.detail, context: context,
+                    includingThisCall: true)
                 return avoid(context, by: loopName)
             }
         }
@@ -88,8 +91,10 @@ final class Scenario {
         var working = WorkingCall(context.call)
         let costBefore = working.cost(baseline: context.call)
         if let router, router.apply(&working, context: context) != nil, let costBefore,
-           let after = working.cost(baseline: context.call) {
-            let change = RouteChange(task: context.task, from: context.call.pricedModel ?? record.model, to: working.modelID ?? "")
+            let after = working.cost(baseline: context.call)
+        {
+            let change = RouteChange(
+                task: context.task, from: context.call.pricedModel ?? record.model, to: working.modelID ?? "")
             let previous = routeChanges[change] ?? (0, .zero)
             routeChanges[change] = (previous.calls + 1, previous.savings + (costBefore - after))
         }
@@ -101,9 +106,12 @@ final class Scenario {
         var cost = working.cost(baseline: context.call)
 
         // 5. session cost cap
-        if let session = context.session, let loop, let stop = loop.exceedsCostCap(session: context.sessionID, cost: cost ?? .zero) {
-            haltSession(session, by: loopName, kind: .loopHalt, reason: stop.reason, detail: stop.detail, context: context,
-                        includingThisCall: true)
+        if let session = context.session, let loop,
+            let stop = loop.exceedsCostCap(session: context.sessionID, cost: cost ?? .zero)
+        {
+            haltSession(
+                session, by: loopName, kind: .loopHalt, reason: stop.reason, detail: stop.detail, context: context,
+                includingThisCall: true)
             return avoid(context, by: loopName)
         }
         // 6. budgets
@@ -111,10 +119,11 @@ final class Scenario {
             switch budgets!.check(context, working: working) {
             case .block(let index, let endSession, let reason, let detail, let key):
                 let config = budgets!.budgets[index].config
-                let incident = Incident(time: record.start, kind: .budgetBlock, policy: config.identity.name,
-                                        scope: BudgetTracker.scopeName(config.scope), key: key, session: context.session,
-                                        callID: record.id, reason: reason + " exceeded", detail: detail,
-                                        costAvoided: baselineCost ?? .zero, scenario: name)
+                let incident = Incident(
+                    time: record.start, kind: .budgetBlock, policy: config.identity.name,
+                    scope: BudgetTracker.scopeName(config.scope), key: key, session: context.session,
+                    callID: record.id, reason: reason + " exceeded", detail: detail,
+                    costAvoided: baselineCost ?? .zero, scenario: name)
                 incidents.append(incident)
                 if endSession, context.session != nil { halted[context.sessionID] = (config.identity.name, incidents.count - 1) }
                 return avoid(context, by: config.identity.name)
@@ -139,27 +148,35 @@ final class Scenario {
         if let prefixUpdate { prefixCache?.commit(prefixUpdate) }
 
         if let cost { self.cost = self.cost + cost }
-        let modified = working.modelID != context.call.pricedModel || working.usage != context.call.usage
+        let modified =
+            working.modelID != context.call.pricedModel || working.usage != context.call.usage
             || working.tier != record.serviceTier
         if modified { callsModified += 1 }
-        return CallOutcome(action: modified ? .modified : .kept, model: working.modelID, cost: cost,
-                           policies: modified ? working.modifiedBy : [])
+        return CallOutcome(
+            action: modified ? .modified : .kept, model: working.modelID, cost: cost,
+            policies: modified ? working.modifiedBy : [])
     }
 
     /// Step 7 for a made or cache-served call.
     private func detectLoops(_ context: CallContext) {
         guard let session = context.session, loop != nil, halted[context.sessionID] == nil,
-              let stop = loop!.afterCall(session: context.sessionID, toolCalls: context.toolCalls) else { return }
-        haltSession(session, by: loopName, kind: .loopHalt, reason: stop.reason, detail: stop.detail, context: context,
-                    includingThisCall: false)
+            let stop = loop!.afterCall(session: context.sessionID, toolCalls: context.toolCalls)
+        else { return }
+        haltSession(
+            session, by: loopName, kind: .loopHalt, reason: stop.reason, detail: stop.detail, context: context,
+            includingThisCall: false)
     }
 
-    private func haltSession(_ session: String, by policy: String, kind: Incident.Kind, reason: String, detail: String,
-                             context: CallContext, includingThisCall: Bool) {
+    private func haltSession(
+        _ session: String, by policy: String, kind: Incident.Kind, reason: String, detail: String,
+        context: CallContext, includingThisCall: Bool
+    ) {
         let avoidedNow = includingThisCall ? (context.call.cost ?? .zero) : .zero
-        incidents.append(Incident(time: context.record.start, kind: kind, policy: policy, scope: "session", key: session,
-                                  session: session, callID: context.record.id, reason: reason, detail: detail,
-                                  costAvoided: avoidedNow, scenario: name))
+        incidents.append(
+            Incident(
+                time: context.record.start, kind: kind, policy: policy, scope: "session", key: session,
+                session: session, callID: context.record.id, reason: reason, detail: detail,
+                costAvoided: avoidedNow, scenario: name))
         halted[context.sessionID] = (policy, incidents.count - 1)
     }
 

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A thread that replays a share of the scenarios over the same call stream as the main thread.
@@ -25,11 +25,13 @@ final class ScenarioLane: @unchecked Sendable {
         pthread_mutex_init(&mutex, nil)
         pthread_cond_init(&condition, nil)
         let box = Unmanaged.passRetained(self).toOpaque()
-        pthread_create(&thread, nil, { argument in
-            let lane = Unmanaged<ScenarioLane>.fromOpaque(argument!).takeRetainedValue()
-            lane.run()
-            return nil
-        }, box)
+        pthread_create(
+            &thread, nil,
+            { argument in
+                let lane = Unmanaged<ScenarioLane>.fromOpaque(argument!).takeRetainedValue()
+                lane.run()
+                return nil
+            }, box)
     }
 
     deinit {

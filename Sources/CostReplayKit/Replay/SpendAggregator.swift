@@ -29,16 +29,20 @@ public struct SpendAggregator: Sendable {
         let call = context.call
         total.add(call, outcome: outcome)
         byDayNumber[clock.localDay(call.record.start), default: SpendTotals()].add(call, outcome: outcome)
-        Self.add(call, outcome, id: context.userID, name: call.record.user, to: &userTotals, count: &userCount, missing: &withoutUser)
+        Self.add(
+            call, outcome, id: context.userID, name: call.record.user, to: &userTotals, count: &userCount, missing: &withoutUser)
         byTeam[call.record.team ?? "", default: SpendTotals()].add(call, outcome: outcome)
         byModel[call.pricedModel ?? call.record.model, default: SpendTotals()].add(call, outcome: outcome)
-        Self.add(call, outcome, id: context.sessionID, name: call.session, to: &sessionTotals, count: &sessionCount,
-                 missing: &withoutSession)
+        Self.add(
+            call, outcome, id: context.sessionID, name: call.session, to: &sessionTotals, count: &sessionCount,
+            missing: &withoutSession)
     }
 
-    private static func add(_ call: ReplayedCall, _ outcome: CallOutcome, id: Int32, name: String?,
-                            to table: inout IDTable<(name: String, totals: SpendTotals)>, count: inout Int32,
-                            missing: inout SpendTotals) {
+    private static func add(
+        _ call: ReplayedCall, _ outcome: CallOutcome, id: Int32, name: String?,
+        to table: inout IDTable<(name: String, totals: SpendTotals)>, count: inout Int32,
+        missing: inout SpendTotals
+    ) {
         guard id >= 0, let name else {
             missing.add(call, outcome: outcome)
             return
@@ -49,8 +53,10 @@ public struct SpendAggregator: Sendable {
         count = max(count, id + 1)
     }
 
-    private static func collect(_ table: IDTable<(name: String, totals: SpendTotals)>, count: Int32,
-                                missing: SpendTotals) -> [String: SpendTotals] {
+    private static func collect(
+        _ table: IDTable<(name: String, totals: SpendTotals)>, count: Int32,
+        missing: SpendTotals
+    ) -> [String: SpendTotals] {
         var result: [String: SpendTotals] = [:]
         for id in 0..<count { if let entry = table[id] { result[entry.name] = entry.totals } }
         if missing.calls > 0 { result["", default: SpendTotals()] = missing }

@@ -40,7 +40,10 @@ public enum MarkdownReportWriter {
         var table = MarkdownTable([("Figure", .left), ("Value", .right)])
         table.add(["Actual spend", NumberFormatting.dollars(total.cost)])
         table.add(["Combined counterfactual", NumberFormatting.dollars(total.counterfactualCost)])
-        table.add(["Savings", NumberFormatting.dollars(total.savings) + " (" + NumberFormatting.percent(total.savings, of: total.cost) + ")"])
+        table.add([
+            "Savings",
+            NumberFormatting.dollars(total.savings) + " (" + NumberFormatting.percent(total.savings, of: total.cost) + ")",
+        ])
         table.add(["Calls", NumberFormatting.count(total.calls)])
         table.add(["Unpriced calls (not in any sum)", NumberFormatting.count(total.unpricedCalls)])
         var out = "## Summary\n\n" + table.rendered() + "\n"
@@ -52,13 +55,17 @@ public enum MarkdownReportWriter {
     static func spend(_ result: AnalysisResult) -> String {
         let spend = result.spend
         var out = "## Spend\n\n### Daily\n\n"
-        var daily = MarkdownTable([("Date", .left), ("Calls", .right), ("Input", .right), ("Cache write", .right),
-                                   ("Cache read", .right), ("Output", .right), ("Cost", .right), ("Counterfactual", .right)])
+        var daily = MarkdownTable([
+            ("Date", .left), ("Calls", .right), ("Input", .right), ("Cache write", .right),
+            ("Cache read", .right), ("Output", .right), ("Cost", .right), ("Counterfactual", .right),
+        ])
         for (day, totals) in spend.days {
-            daily.add([day, NumberFormatting.count(totals.calls), NumberFormatting.count(totals.inputTokens),
-                       NumberFormatting.count(totals.cacheWriteTokens), NumberFormatting.count(totals.cacheReadTokens),
-                       NumberFormatting.count(totals.outputTokens), NumberFormatting.dollars(totals.cost),
-                       NumberFormatting.dollars(totals.counterfactualCost)])
+            daily.add([
+                day, NumberFormatting.count(totals.calls), NumberFormatting.count(totals.inputTokens),
+                NumberFormatting.count(totals.cacheWriteTokens), NumberFormatting.count(totals.cacheReadTokens),
+                NumberFormatting.count(totals.outputTokens), NumberFormatting.dollars(totals.cost),
+                NumberFormatting.dollars(totals.counterfactualCost),
+            ])
         }
         out += daily.rendered() + "\nFull figures: `daily.csv`.\n\n"
         out += groupTable("By model", "Model", spend.byModel, limit: 25, file: "models.csv")
@@ -68,14 +75,20 @@ public enum MarkdownReportWriter {
         return out
     }
 
-    static func groupTable(_ heading: String, _ column: String, _ groups: [String: SpendTotals], limit: Int, file: String) -> String {
-        var table = MarkdownTable([(column, .left), ("Calls", .right), ("Unpriced", .right), ("Cost", .right),
-                                   ("Counterfactual", .right), ("Savings", .right)])
+    static func groupTable(_ heading: String, _ column: String, _ groups: [String: SpendTotals], limit: Int, file: String)
+        -> String
+    {
+        var table = MarkdownTable([
+            (column, .left), ("Calls", .right), ("Unpriced", .right), ("Cost", .right),
+            ("Counterfactual", .right), ("Savings", .right),
+        ])
         let ranked = SpendAggregator.ranked(groups)
         for (key, totals) in ranked.prefix(limit) {
-            table.add([MarkdownText.cell(key.isEmpty ? nil : key), NumberFormatting.count(totals.calls),
-                       NumberFormatting.count(totals.unpricedCalls), NumberFormatting.dollars(totals.cost),
-                       NumberFormatting.dollars(totals.counterfactualCost), NumberFormatting.dollars(totals.savings)])
+            table.add([
+                MarkdownText.cell(key.isEmpty ? nil : key), NumberFormatting.count(totals.calls),
+                NumberFormatting.count(totals.unpricedCalls), NumberFormatting.dollars(totals.cost),
+                NumberFormatting.dollars(totals.counterfactualCost), NumberFormatting.dollars(totals.savings),
+            ])
         }
         var out = "### \(heading)\n\n" + table.rendered() + "\n"
         let shown = ranked.count > limit ? "Top \(limit) of \(NumberFormatting.count(ranked.count)); all" : "All"
@@ -86,16 +99,20 @@ public enum MarkdownReportWriter {
     static func dataQuality(_ result: AnalysisResult) -> String {
         let inputs = result.inputs
         var out = "## Data quality\n\n"
-        var files = MarkdownTable([("File", .left), ("Format", .left), ("Gzip", .left), ("Lines", .right), ("Blank", .right),
-                                   ("Records", .right), ("Malformed", .right), ("Late", .right), ("Damage", .left)])
+        var files = MarkdownTable([
+            ("File", .left), ("Format", .left), ("Gzip", .left), ("Lines", .right), ("Blank", .right),
+            ("Records", .right), ("Malformed", .right), ("Late", .right), ("Damage", .left),
+        ])
         for file in inputs.files {
             var format = file.format?.rawValue ?? "—"
             if let detected = file.format, !detected.isSupported { format += " (not supported yet)" }
             let damage = file.damage.map { "\($0.message) at byte \($0.compressedOffset)" } ?? ""
-            files.add([MarkdownText.cell(file.pathKey, limit: 60), format, file.compressed ? "yes" : "no",
-                       NumberFormatting.count(file.lines), NumberFormatting.count(file.blankLines),
-                       NumberFormatting.count(file.records), NumberFormatting.count(file.malformedTotal),
-                       NumberFormatting.count(file.late), MarkdownText.cell(damage.isEmpty ? nil : damage, limit: 80)])
+            files.add([
+                MarkdownText.cell(file.pathKey, limit: 60), format, file.compressed ? "yes" : "no",
+                NumberFormatting.count(file.lines), NumberFormatting.count(file.blankLines),
+                NumberFormatting.count(file.records), NumberFormatting.count(file.malformedTotal),
+                NumberFormatting.count(file.late), MarkdownText.cell(damage.isEmpty ? nil : damage, limit: 80),
+            ])
         }
         out += files.rendered() + "\n"
         var counts = MarkdownTable([("Count", .left), ("Value", .right)])
@@ -105,7 +122,9 @@ public enum MarkdownReportWriter {
         counts.add(["Malformed lines (skipped)", NumberFormatting.count(inputs.malformedTotal)])
         counts.add(["Late records (replayed when read)", NumberFormatting.count(inputs.late)])
         counts.add(["Unpriced calls", NumberFormatting.count(inputs.unpricedCalls)])
-        if inputs.outsidePeriod > 0 { counts.add(["Calls outside the period (excluded)", NumberFormatting.count(inputs.outsidePeriod)]) }
+        if inputs.outsidePeriod > 0 {
+            counts.add(["Calls outside the period (excluded)", NumberFormatting.count(inputs.outsidePeriod)])
+        }
         let unsupported = inputs.files.reduce(Int64(0)) { $0 + $1.unsupportedLines }
         if unsupported > 0 { counts.add(["Lines in formats not supported yet (skipped)", NumberFormatting.count(unsupported)]) }
         out += counts.rendered() + "\n"
@@ -117,23 +136,30 @@ public enum MarkdownReportWriter {
             out += "### Malformed lines by reason\n\n" + table.rendered() + "\n"
             var examples = MarkdownTable([("Where", .left), ("Reason", .left), ("Detail", .left)])
             for example in inputs.malformedExamples {
-                examples.add([MarkdownText.cell("\(example.pathKey):\(example.line)", limit: 70), "`\(example.reason.rawValue)`",
-                              MarkdownText.cell(example.detail, limit: 100)])
+                examples.add([
+                    MarkdownText.cell("\(example.pathKey):\(example.line)", limit: 70), "`\(example.reason.rawValue)`",
+                    MarkdownText.cell(example.detail, limit: 100),
+                ])
             }
             out += "First \(inputs.malformedExamples.count) skipped lines:\n\n" + examples.rendered() + "\n"
         }
         if !inputs.unpricedModels.isEmpty {
-            var table = MarkdownTable([("Model as logged", .left), ("Calls", .right), ("Input tokens", .right), ("Output tokens", .right)])
+            var table = MarkdownTable([
+                ("Model as logged", .left), ("Calls", .right), ("Input tokens", .right), ("Output tokens", .right),
+            ])
             for model in inputs.unpricedModels.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
                 let stats = inputs.unpricedModels[model]!
-                table.add([MarkdownText.cell(model), NumberFormatting.count(stats.calls),
-                           NumberFormatting.count(stats.inputTokens), NumberFormatting.count(stats.outputTokens)])
+                table.add([
+                    MarkdownText.cell(model), NumberFormatting.count(stats.calls),
+                    NumberFormatting.count(stats.inputTokens), NumberFormatting.count(stats.outputTokens),
+                ])
             }
             out += "### Unpriced models\n\nThese calls have no price in the book: their cost is unknown (empty in `calls.csv`), "
             out += "not $0, and they are left out of every sum.\n\n" + table.rendered() + "\n"
         }
         for file in inputs.damagedFiles {
-            out += "**Damaged input:** \(MarkdownText.cell(file.pathKey, limit: 80)): \(MarkdownText.cell(file.damage!.message, limit: 80)) "
+            out +=
+                "**Damaged input:** \(MarkdownText.cell(file.pathKey, limit: 80)): \(MarkdownText.cell(file.damage!.message, limit: 80)) "
             out += "at compressed byte \(file.damage!.compressedOffset); every complete line before it was used.\n\n"
         }
         return out
@@ -142,11 +168,11 @@ public enum MarkdownReportWriter {
     static func method(_ result: AnalysisResult) -> String {
         var out = "## Method\n\n"
         out += "- Counterfactual assumption: \(counterfactualAssumption)\n"
-        out += "- Prices: \(MarkdownText.cell(result.priceBook.source)) price book as of \(MarkdownText.cell(result.priceBook.asOf)); "
+        out +=
+            "- Prices: \(MarkdownText.cell(result.priceBook.source)) price book as of \(MarkdownText.cell(result.priceBook.asOf)); "
         out += "costs are exact decimals (see `calls.csv`), rounded here to cents and in other files to micro-dollars.\n"
         out += "- Replay order: call start time, then file path, then line. Duplicated call ids count once.\n"
         out += "- Reproduce: `\(result.command.replacingAll("`", with: "'"))`\n"
         return out
     }
 }
-

@@ -32,9 +32,12 @@ public struct MarkdownTable {
             return "| " + padded.joined(separator: " | ") + " |\n"
         }
         var out = line(headers)
-        out += "|" + widths.enumerated().map { index, width in
-            alignments[index] == .right ? " " + String(repeating: "-", count: width - 1) + ": " : " " + String(repeating: "-", count: width) + " "
-        }.joined(separator: "|") + "|\n"
+        out +=
+            "|"
+            + widths.enumerated().map { index, width in
+                alignments[index] == .right
+                    ? " " + String(repeating: "-", count: width - 1) + ": " : " " + String(repeating: "-", count: width) + " "
+            }.joined(separator: "|") + "|\n"
         for row in rows { out += line(row) }
         return out
     }

@@ -22,7 +22,8 @@ public enum MarkdownText {
             case "&": out += "&amp;"
             case "\n", "\r", "\t": out += " "
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+                {
                     out += " "
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -8,8 +8,9 @@ public enum PolicyCSVWriter {
         for scenario in replay.isolated {
             out += row("isolated", scenario.policies[0].name, scenario.cost, scenario.savings, scenario)
         }
-        out += row("combined", replay.combined.policies.map(\.name).joined(separator: "+"), replay.combined.cost,
-                   replay.combined.savings, replay.combined)
+        out += row(
+            "combined", replay.combined.policies.map(\.name).joined(separator: "+"), replay.combined.cost,
+            replay.combined.savings, replay.combined)
         for (step, (policy, savings)) in zip(replay.waterfall, replay.waterfallSavings(baseline: result.spend.total.cost)) {
             out += row("waterfall", policy.name, step.cost, savings, step)
         }
@@ -17,12 +18,16 @@ public enum PolicyCSVWriter {
     }
 
     static func row(_ scenario: String, _ policy: String, _ cost: Money, _ savings: Money, _ summary: ScenarioSummary) -> String {
-        CSVFormatter.row([scenario, CSVFormatter.text(policy), cost.roundedMicroDecimal, savings.roundedMicroDecimal,
-                          String(summary.callsAvoided), String(summary.callsModified)])
+        CSVFormatter.row([
+            scenario, CSVFormatter.text(policy), cost.roundedMicroDecimal, savings.roundedMicroDecimal,
+            String(summary.callsAvoided), String(summary.callsModified),
+        ])
     }
 
-    public static let incidentColumns = ["time", "kind", "policy", "scope", "key", "session", "call_id", "reason", "detail",
-                                         "cost_avoided_usd"]
+    public static let incidentColumns = [
+        "time", "kind", "policy", "scope", "key", "session", "call_id", "reason", "detail",
+        "cost_avoided_usd",
+    ]
 
     /// One row per incident, in time order.
     public static func incidents(_ result: AnalysisResult) -> String {

@@ -2,14 +2,18 @@
 public enum PriceBookListing {
     /// Every model with its current rates, one per row.
     public static func table(_ book: PriceBook) -> String {
-        var table = MarkdownTable([("Model", .left), ("Provider", .left), ("From", .left), ("Input", .right), ("Output", .right),
-                                   ("Write 5m", .right), ("Write 1h", .right), ("Read", .right), ("Tiers", .right)])
+        var table = MarkdownTable([
+            ("Model", .left), ("Provider", .left), ("From", .left), ("Input", .right), ("Output", .right),
+            ("Write 5m", .right), ("Write 1h", .right), ("Read", .right), ("Tiers", .right),
+        ])
         for id in book.ids {
             for entry in book.entriesByID[id]! {
-                table.add([id, entry.provider, entry.effectiveFrom?.utcDate ?? "", Rates.format(entry.rates.input),
-                           Rates.format(entry.rates.output), entry.rates.cacheWrite5m.map(Rates.format) ?? "",
-                           entry.rates.cacheWrite1h.map(Rates.format) ?? "", entry.rates.cacheRead.map(Rates.format) ?? "",
-                           String(entry.tiers.count)])
+                table.add([
+                    id, entry.provider, entry.effectiveFrom?.utcDate ?? "", Rates.format(entry.rates.input),
+                    Rates.format(entry.rates.output), entry.rates.cacheWrite5m.map(Rates.format) ?? "",
+                    entry.rates.cacheWrite1h.map(Rates.format) ?? "", entry.rates.cacheRead.map(Rates.format) ?? "",
+                    String(entry.tiers.count),
+                ])
             }
         }
         return "Price book \(book.source), as of \(book.asOf). USD per million tokens.\n\n" + table.rendered()

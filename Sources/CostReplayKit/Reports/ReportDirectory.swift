@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The output directory. Every report is written under a temporary name and renamed when the
@@ -62,7 +62,9 @@ public final class ReportDirectory {
     static func makeDirectories(_ path: String) throws(OutputError) {
         var info = stat()
         if stat(path, &info) == 0 {
-            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .cannotCreate(path: path, reason: "exists and is not a directory") }
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw .cannotCreate(path: path, reason: "exists and is not a directory")
+            }
             return
         }
         var prefix = path.hasPrefix("/") ? "/" : ""

@@ -6,8 +6,11 @@ public enum SpendCSVWriter {
     public static func daily(_ aggregator: SpendAggregator) -> String {
         var out = CSVFormatter.row(["date"] + tokenColumns + ["cost_usd", "cf_cost_usd"])
         for (day, totals) in aggregator.days {
-            out += CSVFormatter.row([day] + tokenCells(totals) + [totals.cost.roundedMicroDecimal,
-                                                                  totals.counterfactualCost.roundedMicroDecimal])
+            out += CSVFormatter.row(
+                [day] + tokenCells(totals) + [
+                    totals.cost.roundedMicroDecimal,
+                    totals.counterfactualCost.roundedMicroDecimal,
+                ])
         }
         return out
     }
@@ -16,16 +19,19 @@ public enum SpendCSVWriter {
     public static func groups(keyColumn: String, _ groups: [String: SpendTotals]) -> String {
         var out = CSVFormatter.row([keyColumn] + tokenColumns + ["cost_usd", "cf_cost_usd", "savings_usd", "first", "last"])
         for (key, totals) in SpendAggregator.ranked(groups) {
-            out += CSVFormatter.row([CSVFormatter.text(key)] + tokenCells(totals) + [
-                totals.cost.roundedMicroDecimal, totals.counterfactualCost.roundedMicroDecimal,
-                totals.savings.roundedMicroDecimal, totals.first?.isoMillis ?? "", totals.last?.isoMillis ?? "",
-            ])
+            out += CSVFormatter.row(
+                [CSVFormatter.text(key)] + tokenCells(totals) + [
+                    totals.cost.roundedMicroDecimal, totals.counterfactualCost.roundedMicroDecimal,
+                    totals.savings.roundedMicroDecimal, totals.first?.isoMillis ?? "", totals.last?.isoMillis ?? "",
+                ])
         }
         return out
     }
 
     static func tokenCells(_ totals: SpendTotals) -> [String] {
-        [String(totals.calls), String(totals.inputTokens), String(totals.cacheWriteTokens),
-         String(totals.cacheReadTokens), String(totals.outputTokens)]
+        [
+            String(totals.calls), String(totals.inputTokens), String(totals.cacheWriteTokens),
+            String(totals.cacheReadTokens), String(totals.outputTokens),
+        ]
     }
 }

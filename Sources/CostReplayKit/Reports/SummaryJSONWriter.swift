@@ -33,16 +33,20 @@ public enum SummaryJSONWriter {
             ]),
         ]
         if let replay = result.replay {
-            document["policies"] = .array(replay.isolated.map { scenario in
-                let identity = scenario.policies[0]
-                return .object(["name": .string(identity.name), "kind": .string(identity.kind.rawValue),
-                                "combined": .bool(identity.combined), "isolated": totals(scenario)])
-            })
+            document["policies"] = .array(
+                replay.isolated.map { scenario in
+                    let identity = scenario.policies[0]
+                    return .object([
+                        "name": .string(identity.name), "kind": .string(identity.kind.rawValue),
+                        "combined": .bool(identity.combined), "isolated": totals(scenario),
+                    ])
+                })
             var combined = totals(replay.combined)
             if case .object(var members) = combined {
-                members["waterfall"] = .array(replay.waterfallSavings(baseline: base.cost).map {
-                    .object(["policy": .string($0.policy.name), "savings_usd": .money($0.savings)])
-                })
+                members["waterfall"] = .array(
+                    replay.waterfallSavings(baseline: base.cost).map {
+                        .object(["policy": .string($0.policy.name), "savings_usd": .money($0.savings)])
+                    })
                 combined = .object(members)
             }
             document["combined"] = combined
@@ -55,7 +59,9 @@ public enum SummaryJSONWriter {
     }
 
     static func totals(_ scenario: ScenarioSummary) -> JSONOutput {
-        .object(["cost_usd": .money(scenario.cost), "savings_usd": .money(scenario.savings),
-                 "calls_avoided": .int(scenario.callsAvoided), "calls_modified": .int(scenario.callsModified)])
+        .object([
+            "cost_usd": .money(scenario.cost), "savings_usd": .money(scenario.savings),
+            "calls_avoided": .int(scenario.callsAvoided), "calls_modified": .int(scenario.callsModified),
+        ])
     }
 }

@@ -1,14 +1,18 @@
 /// The text `costreplay validate` prints: per file format and counts, then totals.
 public enum ValidationReport {
     public static func render(_ summary: InputSummary) -> String {
-        var table = MarkdownTable([("File", .left), ("Format", .left), ("Gzip", .left), ("Lines", .right),
-                                   ("Records", .right), ("Malformed", .right), ("Late", .right), ("Damage", .left)])
+        var table = MarkdownTable([
+            ("File", .left), ("Format", .left), ("Gzip", .left), ("Lines", .right),
+            ("Records", .right), ("Malformed", .right), ("Late", .right), ("Damage", .left),
+        ])
         for file in summary.files {
             var format = file.format?.rawValue ?? "—"
             if let detected = file.format, !detected.isSupported { format += " (not supported yet)" }
-            table.add([file.pathKey, format, file.compressed ? "yes" : "no", String(file.lines), String(file.records),
-                       String(file.malformedTotal), String(file.late),
-                       file.damage.map { "\($0.message) at byte \($0.compressedOffset)" } ?? ""])
+            table.add([
+                file.pathKey, format, file.compressed ? "yes" : "no", String(file.lines), String(file.records),
+                String(file.malformedTotal), String(file.late),
+                file.damage.map { "\($0.message) at byte \($0.compressedOffset)" } ?? "",
+            ])
         }
         var out = table.rendered()
         out += "\n\(summary.calls) unique calls, \(summary.duplicates) duplicates, \(summary.malformedTotal) malformed, "

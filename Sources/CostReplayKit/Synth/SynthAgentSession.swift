@@ -55,7 +55,9 @@ final class SynthAgentSession: SynthActivity {
         var system: [UInt8] = []
         synthAppend("You are a careful autonomous agent working for the ", to: &system)
         system.append(contentsOf: Array(plan.caller.user.team.utf8))
-        synthAppend(" team. Use the tools to inspect before you change anything, keep changes minimal, and report what you did.\n\n", to: &system)
+        synthAppend(
+            " team. Use the tools to inspect before you change anything, keep changes minimal, and report what you did.\n\n",
+            to: &system)
         SynthText.prose(&self.rng, bytes: self.rng.logUniformInt(500, 2500), into: &system)
         conversation = SynthConversation(
             api: plan.api, system: system, systemCache: plan.systemCache,
@@ -87,7 +89,8 @@ final class SynthAgentSession: SynthActivity {
         if attempt == 0, let event {
             switch event {
             case .failure(let failure):
-                let latency = try run.writeFailure(plan.caller, conversation, settings, failure: failure, retried: true, startMs: start, &rng)
+                let latency = try run.writeFailure(
+                    plan.caller, conversation, settings, failure: failure, retried: true, startMs: start, &rng)
                 attempt = 1
                 nextStartMs = start + Int64(latency + rng.int(1000, 20_000))
                 return true
@@ -117,7 +120,8 @@ final class SynthAgentSession: SynthActivity {
         conversation.appendAssistant(answer)
         let toolTime: Int
         if runawayCall != nil, let from = plan.runawayFrom, turn >= from {
-            conversation.appendToolResults(answer.toolCalls.map { SynthToolResult(callID: $0.id, content: runawayOutput, isError: false) })
+            conversation.appendToolResults(
+                answer.toolCalls.map { SynthToolResult(callID: $0.id, content: runawayOutput, isError: false) })
             toolTime = rng.int(6000, 14_000)  // the test suite runs every time
         } else {
             conversation.appendToolResults(answer.toolCalls.map { SynthTools.result(for: $0, &rng, failing: rng.chance(0.04)) })

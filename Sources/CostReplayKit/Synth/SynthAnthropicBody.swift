@@ -86,7 +86,8 @@ enum SynthAnthropicBody {
         w.objectEnd()
     }
 
-    static func writeResponse(into w: inout SynthJSONWriter, model: SynthModel, turn: SynthAssistantTurn, info: SynthResponseInfo) {
+    static func writeResponse(into w: inout SynthJSONWriter, model: SynthModel, turn: SynthAssistantTurn, info: SynthResponseInfo)
+    {
         w.objectStart()
         w.key("id"); w.string(info.id)
         w.key("type"); w.string("message")

@@ -58,7 +58,8 @@ enum SynthChatBody {
         w.objectEnd()
     }
 
-    static func writeResponse(into w: inout SynthJSONWriter, model: SynthModel, turn: SynthAssistantTurn, info: SynthResponseInfo) {
+    static func writeResponse(into w: inout SynthJSONWriter, model: SynthModel, turn: SynthAssistantTurn, info: SynthResponseInfo)
+    {
         w.objectStart()
         w.key("id"); w.string(info.id)
         w.key("object"); w.string("chat.completion")

@@ -58,7 +58,9 @@ struct SynthConversation {
     mutating func appendUser(text: [UInt8]) {
         switch api {
         case .anthropic:
-            appendLast(SynthAnthropicBody.userMessage(text, marked: false, blocks: marksLastMessage), SynthAnthropicBody.userMessage(text, marked: true, blocks: true))
+            appendLast(
+                SynthAnthropicBody.userMessage(text, marked: false, blocks: marksLastMessage),
+                SynthAnthropicBody.userMessage(text, marked: true, blocks: true))
         case .openAIChat:
             append(SynthChatBody.userMessage(text), count: 1)
         case .openAIResponses:
@@ -82,7 +84,8 @@ struct SynthConversation {
         guard !results.isEmpty else { return }
         switch api {
         case .anthropic:
-            appendLast(SynthAnthropicBody.toolResults(results, marked: false), SynthAnthropicBody.toolResults(results, marked: true))
+            appendLast(
+                SynthAnthropicBody.toolResults(results, marked: false), SynthAnthropicBody.toolResults(results, marked: true))
         case .openAIChat:
             for r in results { append(SynthChatBody.toolMessage(r), count: 1) }
         case .openAIResponses:

@@ -26,7 +26,9 @@ enum SynthFailure {
         case (.rateLimited, true):
             synthAppend("This request would exceed the rate limit for your organization of ", to: &message)
             SynthJSONWriter.appendDecimal(Int64(rng.pick([80_000, 200_000, 400_000])), to: &message)
-            synthAppend(" input tokens per minute. Please reduce the prompt length or the maximum tokens requested, or try again later.", to: &message)
+            synthAppend(
+                " input tokens per minute. Please reduce the prompt length or the maximum tokens requested, or try again later.",
+                to: &message)
         case (.rateLimited, false):
             synthAppend("Rate limit reached for ", to: &message)
             message.append(contentsOf: Array(model.name.utf8))

@@ -176,7 +176,8 @@ struct SynthPlanner {
         var settings = SynthRequestSettings(model: model, maxTokens: rng.pick([4096, 8192, 16_000, 32_000]))
         settings.stream = rng.chance(0.5)
         if api == .anthropic && rng.chance(0.3) { settings.endUser = user.name }
-        var plan = SynthAgentSession.Plan(caller: c, api: api, settings: settings, kit: rng.pick(SynthTools.Kit.allCases), turns: turns)
+        var plan = SynthAgentSession.Plan(
+            caller: c, api: api, settings: settings, kit: rng.pick(SynthTools.Kit.allCases), turns: turns)
         if model.reasoning {
             plan.settings.reasoningEffort = rng.pick(["low", "medium", "high"])
             plan.hiddenTokens = 100...5000
@@ -394,7 +395,8 @@ struct SynthPlanner {
                 c.anthropicStyle = .cacheFields
                 var settings = SynthRequestSettings(model: .opus41, maxTokens: 40_000)
                 settings.thinkingBudget = 32_000
-                plan = SynthAgentSession.Plan(caller: c, api: .anthropic, settings: settings, kit: i == 1 ? .research : .coding, turns: 26)
+                plan = SynthAgentSession.Plan(
+                    caller: c, api: .anthropic, settings: settings, kit: i == 1 ? .research : .coding, turns: 26)
                 plan.hiddenTokens = 18_000...26_000
             } else {
                 var settings = SynthRequestSettings(model: .o3, maxTokens: 40_000)

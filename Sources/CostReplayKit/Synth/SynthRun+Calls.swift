@@ -23,7 +23,8 @@ extension SynthRun {
                 cacheable = head
             }
         }
-        var usage = cache.split(total: total, cacheable: cacheable, head: head, headTTL: conversation.systemCache, at: startMs, &rng)
+        var usage = cache.split(
+            total: total, cacheable: cacheable, head: head, headTTL: conversation.systemCache, at: startMs, &rng)
         let visible = SynthUsage.tokens(bytes: turn.visibleBytes, bytesPerTokenMilli: bpt)
         usage.output = truncated ? settings.maxTokens : visible + turn.hiddenTokens
         usage.reasoning = settings.model.reasoning ? min(turn.hiddenTokens, usage.output) : 0

@@ -54,10 +54,19 @@ final class SynthTaskBatch: SynthActivity {
         kind = plan.kind
         var s: [UInt8] = []
         switch kind {
-        case 0: synthAppend("Classify the customer message into exactly one of: billing, bug, feature_request, account, refund, security, other. Answer with JSON {\"label\": …, \"confidence\": …}.\n", to: &s)
-        case 1: synthAppend("Extract the order id, the amount and the customer's request from the text. Answer with JSON only; use null for missing fields.\n", to: &s)
+        case 0:
+            synthAppend(
+                "Classify the customer message into exactly one of: billing, bug, feature_request, account, refund, security, other. Answer with JSON {\"label\": …, \"confidence\": …}.\n",
+                to: &s)
+        case 1:
+            synthAppend(
+                "Extract the order id, the amount and the customer's request from the text. Answer with JSON only; use null for missing fields.\n",
+                to: &s)
         case 2: synthAppend("Summarize the document in two sentences for an internal dashboard.\n", to: &s)
-        default: synthAppend("Route the request to one of the teams: search, infra, growth, support, data, payments. Answer with the team name only.\n", to: &s)
+        default:
+            synthAppend(
+                "Route the request to one of the teams: search, infra, growth, support, data, payments. Answer with the team name only.\n",
+                to: &s)
         }
         // Some pipelines paste long guidelines and examples: a prefix worth caching.
         let guidelines = plan.systemCache != nil ? self.rng.logUniformInt(4500, 10_000) : self.rng.logUniformInt(40, 4000)

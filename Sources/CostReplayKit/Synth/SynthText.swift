@@ -24,8 +24,10 @@ enum SynthText {
         """.split(separator: " ").map { Array($0.utf8) }
 
     /// Words seen in real prompts that are not ASCII: names, loanwords, other scripts.
-    static let foreign: [[UInt8]] = ["naïve", "café", "déjà vu", "façade", "Zürich", "São Paulo", "Kraków",
-                                      "東京", "résumé", "piñata", "Ελλάδα", "München", "coöperate"].map { Array($0.utf8) }
+    static let foreign: [[UInt8]] = [
+        "naïve", "café", "déjà vu", "façade", "Zürich", "São Paulo", "Kraków",
+        "東京", "résumé", "piñata", "Ελλάδα", "München", "coöperate",
+    ].map { Array($0.utf8) }
 
     // MARK: prose
 

@@ -39,7 +39,8 @@ enum SynthTools {
 
     private static let readFile = Spec(
         name: "read_file",
-        description: "Read a file from the repository and return its contents with line numbers. Use offset and limit for large files; prefer search_code to locate code first.",
+        description:
+            "Read a file from the repository and return its contents with line numbers. Use offset and limit for large files; prefer search_code to locate code first.",
         parameters: [
             Parameter(name: "path", type: "string", description: "Path relative to the repository root.", required: true),
             Parameter(name: "offset", type: "integer", description: "First line to return (1-based).", required: false),
@@ -48,53 +49,86 @@ enum SynthTools {
     private static let specs: [Kit: [Spec]] = [
         .coding: [
             readFile,
-            Spec(name: "write_file", description: "Create or overwrite a file with the given content. Always read a file before overwriting it.", parameters: [
-                Parameter(name: "path", type: "string", description: "Path relative to the repository root.", required: true),
-                Parameter(name: "content", type: "string", description: "The complete new content of the file.", required: true),
-            ], weight: 10),
-            Spec(name: "edit_file", description: "Replace an exact string in a file. old_string must match exactly once, including whitespace and indentation.", parameters: [
-                Parameter(name: "path", type: "string", description: "Path relative to the repository root.", required: true),
-                Parameter(name: "old_string", type: "string", description: "Text to replace.", required: true),
-                Parameter(name: "new_string", type: "string", description: "Replacement text.", required: true),
-            ], weight: 12),
-            Spec(name: "run_shell", description: "Run a shell command in the repository and return stdout and stderr. Commands time out after timeout_s seconds; do not start interactive programs.", parameters: [
-                Parameter(name: "command", type: "string", description: "The command line to run with bash -lc.", required: true),
-                Parameter(name: "timeout_s", type: "integer", description: "Timeout in seconds (default 120).", required: false),
-            ], weight: 18),
-            Spec(name: "search_code", description: "Search the code base with a regular expression and return matching lines as path:line: text.", parameters: [
-                Parameter(name: "query", type: "string", description: "Regular expression to search for.", required: true),
-                Parameter(name: "path", type: "string", description: "Directory to limit the search to.", required: false),
-            ]),
-            Spec(name: "list_dir", description: "List the entries of a directory, directories first.", parameters: [
-                Parameter(name: "path", type: "string", description: "Directory relative to the repository root.", required: true)
-            ], weight: 10),
+            Spec(
+                name: "write_file",
+                description: "Create or overwrite a file with the given content. Always read a file before overwriting it.",
+                parameters: [
+                    Parameter(name: "path", type: "string", description: "Path relative to the repository root.", required: true),
+                    Parameter(
+                        name: "content", type: "string", description: "The complete new content of the file.", required: true),
+                ], weight: 10),
+            Spec(
+                name: "edit_file",
+                description:
+                    "Replace an exact string in a file. old_string must match exactly once, including whitespace and indentation.",
+                parameters: [
+                    Parameter(name: "path", type: "string", description: "Path relative to the repository root.", required: true),
+                    Parameter(name: "old_string", type: "string", description: "Text to replace.", required: true),
+                    Parameter(name: "new_string", type: "string", description: "Replacement text.", required: true),
+                ], weight: 12),
+            Spec(
+                name: "run_shell",
+                description:
+                    "Run a shell command in the repository and return stdout and stderr. Commands time out after timeout_s seconds; do not start interactive programs.",
+                parameters: [
+                    Parameter(
+                        name: "command", type: "string", description: "The command line to run with bash -lc.", required: true),
+                    Parameter(
+                        name: "timeout_s", type: "integer", description: "Timeout in seconds (default 120).", required: false),
+                ], weight: 18),
+            Spec(
+                name: "search_code",
+                description: "Search the code base with a regular expression and return matching lines as path:line: text.",
+                parameters: [
+                    Parameter(name: "query", type: "string", description: "Regular expression to search for.", required: true),
+                    Parameter(name: "path", type: "string", description: "Directory to limit the search to.", required: false),
+                ]),
+            Spec(
+                name: "list_dir", description: "List the entries of a directory, directories first.",
+                parameters: [
+                    Parameter(
+                        name: "path", type: "string", description: "Directory relative to the repository root.", required: true)
+                ], weight: 10),
         ],
         .research: [
-            Spec(name: "web_search", description: "Search the web and return the top results with titles, URLs and snippets.", parameters: [
-                Parameter(name: "query", type: "string", description: "Search terms.", required: true),
-                Parameter(name: "max_results", type: "integer", description: "Number of results (1-10).", required: false),
-            ]),
-            Spec(name: "http_get", description: "Fetch a URL and return its text content, converted from HTML to plain text.", parameters: [
-                Parameter(name: "url", type: "string", description: "Absolute http(s) URL.", required: true)
-            ]),
+            Spec(
+                name: "web_search", description: "Search the web and return the top results with titles, URLs and snippets.",
+                parameters: [
+                    Parameter(name: "query", type: "string", description: "Search terms.", required: true),
+                    Parameter(name: "max_results", type: "integer", description: "Number of results (1-10).", required: false),
+                ]),
+            Spec(
+                name: "http_get", description: "Fetch a URL and return its text content, converted from HTML to plain text.",
+                parameters: [
+                    Parameter(name: "url", type: "string", description: "Absolute http(s) URL.", required: true)
+                ]),
             readFile,
-            Spec(name: "write_note", description: "Save a research note for the final report.", parameters: [
-                Parameter(name: "title", type: "string", description: "Short title.", required: true),
-                Parameter(name: "body", type: "string", description: "Markdown body.", required: true),
-            ], weight: 10),
+            Spec(
+                name: "write_note", description: "Save a research note for the final report.",
+                parameters: [
+                    Parameter(name: "title", type: "string", description: "Short title.", required: true),
+                    Parameter(name: "body", type: "string", description: "Markdown body.", required: true),
+                ], weight: 10),
         ],
         .data: [
-            Spec(name: "run_sql", description: "Run a read-only SQL query on the analytics warehouse and return at most 200 rows as CSV.", parameters: [
-                Parameter(name: "query", type: "string", description: "A single SELECT statement.", required: true)
-            ]),
-            Spec(name: "describe_table", description: "Describe a warehouse table: columns, types and row count.", parameters: [
-                Parameter(name: "table", type: "string", description: "Schema-qualified table name.", required: true)
-            ]),
+            Spec(
+                name: "run_sql",
+                description: "Run a read-only SQL query on the analytics warehouse and return at most 200 rows as CSV.",
+                parameters: [
+                    Parameter(name: "query", type: "string", description: "A single SELECT statement.", required: true)
+                ]),
+            Spec(
+                name: "describe_table", description: "Describe a warehouse table: columns, types and row count.",
+                parameters: [
+                    Parameter(name: "table", type: "string", description: "Schema-qualified table name.", required: true)
+                ]),
             readFile,
-            Spec(name: "plot_chart", description: "Render a chart from a query and save it as PNG.", parameters: [
-                Parameter(name: "sql", type: "string", description: "Query producing the series.", required: true),
-                Parameter(name: "kind", type: "string", description: "line, bar or scatter.", required: false),
-            ], weight: 10),
+            Spec(
+                name: "plot_chart", description: "Render a chart from a query and save it as PNG.",
+                parameters: [
+                    Parameter(name: "sql", type: "string", description: "Query producing the series.", required: true),
+                    Parameter(name: "kind", type: "string", description: "line, bar or scatter.", required: false),
+                ], weight: 10),
         ],
     ]
 
@@ -211,8 +245,10 @@ enum SynthTools {
             w.key("old_string"); w.string(bytes: old)
             w.key("new_string"); w.string(bytes: new)
         case "run_shell":
-            let commands = ["pytest -q tests/test_\(SynthText.identifier(&rng)).py", "git diff --stat", "make lint",
-                            "npm test -- --runInBand", "grep -rn \"\(SynthText.identifier(&rng))\" src/", "ls -la src/"]
+            let commands = [
+                "pytest -q tests/test_\(SynthText.identifier(&rng)).py", "git diff --stat", "make lint",
+                "npm test -- --runInBand", "grep -rn \"\(SynthText.identifier(&rng))\" src/", "ls -la src/",
+            ]
             w.key("command"); w.string(rng.pick(commands))
             if rng.chance(0.4) { w.key("timeout_s"); w.int(rng.pick([60, 120, 300, 600])) }
         case "search_code":
@@ -226,12 +262,16 @@ enum SynthTools {
             w.key("query"); w.string(bytes: q)
             w.key("max_results"); w.int(rng.pick([5, 8, 10]))
         case "http_get":
-            w.key("url"); w.string("https://docs.example.com/\(SynthText.identifier(&rng))/\(SynthText.identifier(&rng))?v=\(rng.int(1, 9))")
+            w.key("url");
+            w.string("https://docs.example.com/\(SynthText.identifier(&rng))/\(SynthText.identifier(&rng))?v=\(rng.int(1, 9))")
         case "write_note":
             w.key("title"); w.string(SynthText.identifier(&rng))
             w.key("body"); w.string(bytes: SynthText.prose(&rng, bytes: rng.logUniformInt(200, 1500)))
         case "run_sql":
-            w.key("query"); w.string("SELECT \(SynthText.identifier(&rng)), count(*) AS n\nFROM analytics.\(SynthText.identifier(&rng))\nWHERE created_at >= '2026-09-01'\nGROUP BY 1 ORDER BY n DESC LIMIT 50")
+            w.key("query");
+            w.string(
+                "SELECT \(SynthText.identifier(&rng)), count(*) AS n\nFROM analytics.\(SynthText.identifier(&rng))\nWHERE created_at >= '2026-09-01'\nGROUP BY 1 ORDER BY n DESC LIMIT 50"
+            )
         case "describe_table":
             w.key("table"); w.string("analytics.\(SynthText.identifier(&rng))")
         default:  // plot_chart

@@ -61,7 +61,9 @@ struct SynthPromptCache {
     /// The input buckets of a call at `startMs` with `total` input tokens.
     /// - `cacheable`: tokens up to the last cache breakpoint (Anthropic).
     /// - `head` / `headTTL`: the system-and-tools prefix and its breakpoint's lifetime.
-    mutating func split(total: Int, cacheable: Int, head: Int, headTTL: SynthCacheTTL?, at startMs: Int64, _ rng: inout SynthRandom) -> SynthUsage {
+    mutating func split(
+        total: Int, cacheable: Int, head: Int, headTTL: SynthCacheTTL?, at startMs: Int64, _ rng: inout SynthRandom
+    ) -> SynthUsage {
         var usage = SynthUsage()
         switch mode {
         case .none:

@@ -45,8 +45,9 @@ struct AnalyzeCommand: ParsableCommand {
         options.since = since.flatMap(TimestampParser.parseText)
         options.until = until.flatMap(TimestampParser.parseText)
         let files = try Diagnostics.fatalOnError { try InputDiscovery.discover(input.inputs) }
-        var job = AnalyzeJob(inputs: files, options: options, policies: policies, outputDirectory: out, timezone: timezone,
-                             command: reproduceCommand())
+        var job = AnalyzeJob(
+            inputs: files, options: options, policies: policies, outputDirectory: out, timezone: timezone,
+            command: reproduceCommand())
         let totalBytes = files.reduce(Int64(0)) { $0 + (FileSize.of($1.path) ?? 0) }
         var progress: ProgressLine?
         if !quiet && Diagnostics.stderrIsTerminal && totalBytes > 50_000_000 {

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import ArgumentParser
 import CostReplayKit
@@ -15,16 +15,21 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Decode threads (default: the number of cores). The output is the same for any value.")
     var jobs: Int = ProcessorCount.online
 
-    @Option(name: .customLong("max-lateness"), help: "How far a record may start before an earlier-read record of its file (e.g. 15m).")
+    @Option(
+        name: .customLong("max-lateness"),
+        help: "How far a record may start before an earlier-read record of its file (e.g. 15m).")
     var maxLateness: String = "15m"
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("name at least one input file or directory (or - for standard input)") }
         if let format, LogFormat(rawValue: format) == nil {
-            throw ValidationError("unknown format '\(format)'; expected one of \(LogFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "unknown format '\(format)'; expected one of \(LogFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256") }
-        if DurationParser.parse(maxLateness) == nil { throw ValidationError("--max-lateness: expected a duration such as 15m, got '\(maxLateness)'") }
+        if DurationParser.parse(maxLateness) == nil {
+            throw ValidationError("--max-lateness: expected a duration such as 15m, got '\(maxLateness)'")
+        }
     }
 
     var forcedFormat: LogFormat? { format.flatMap(LogFormat.init(rawValue:)) }

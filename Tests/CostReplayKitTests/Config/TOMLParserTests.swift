@@ -56,8 +56,9 @@ final class TOMLParserTests: XCTestCase {
             [model.extra]
             x = 1
             """
-        XCTAssertEqual(try render(text),
-                       "{model=[{id=s(a), tier=[{above=i(1)}, {above=i(2)}]}, {id=s(b), extra={x=i(1)}}]}")
+        XCTAssertEqual(
+            try render(text),
+            "{model=[{id=s(a), tier=[{above=i(1)}, {above=i(2)}]}, {id=s(b), extra={x=i(1)}}]}")
     }
 
     func testNestedArrayOfTablesAfterItsParentTable() throws {
@@ -73,8 +74,10 @@ final class TOMLParserTests: XCTestCase {
             [response_cache]
             ttl_seconds = 300
             """
-        XCTAssertEqual(try render(text), "{route={name=s(r), default_tier=s(sonnet), tiers=[{name=s(haiku), tasks=[s(a), s(b)]}, "
-            + "{name=s(opus)}]}, response_cache={ttl_seconds=i(300)}}")
+        XCTAssertEqual(
+            try render(text),
+            "{route={name=s(r), default_tier=s(sonnet), tiers=[{name=s(haiku), tasks=[s(a), s(b)]}, "
+                + "{name=s(opus)}]}, response_cache={ttl_seconds=i(300)}}")
     }
 
     func testInlineTablesAndDottedKeys() throws {
@@ -86,8 +89,10 @@ final class TOMLParserTests: XCTestCase {
             site."example.com" = true
             'quoted key' = 'v'
             """
-        XCTAssertEqual(try render(text), "{tags={env=s(prod), x y=i(1), nested={a=[]}}, empty={}, a={b={c=i(1), d=s(two)}}, "
-            + "site={example.com=true}, quoted key=s(v)}")
+        XCTAssertEqual(
+            try render(text),
+            "{tags={env=s(prod), x y=i(1), nested={a=[]}}, empty={}, a={b={c=i(1), d=s(two)}}, "
+                + "site={example.com=true}, quoted key=s(v)}")
     }
 
     func testStrings() throws {
@@ -105,8 +110,9 @@ final class TOMLParserTests: XCTestCase {
             """#
         let table = try TOMLParser.parse(text)
         guard case .string(let basic)? = table["basic"], case .string(let literal)? = table["literal"],
-              case .string(let multi)? = table["multi"], case .string(let raw)? = table["raw"],
-              case .string(let quotes)? = table["quotes"] else { return XCTFail(try render(text)) }
+            case .string(let multi)? = table["multi"], case .string(let raw)? = table["raw"],
+            case .string(let quotes)? = table["quotes"]
+        else { return XCTFail(try render(text)) }
         XCTAssertEqual(basic, "tab\there \"q\" \\ é 😀 \u{8}\u{C}\n\r")
         XCTAssertEqual(literal, #"C:\path\no escapes "here""#)
         XCTAssertEqual(multi, "line one\nline two continued")
@@ -129,8 +135,10 @@ final class TOMLParserTests: XCTestCase {
             k = 1979-05-27T07:32:00Z
             l = [1, 2.50, -3]
             """
-        XCTAssertEqual(try render(text), "{a=f(0.30), b=i(1000), c=f(-2.5e-3), d=i(+7), e=i(255), f=f(1E6), g=i(0), h=f(-0.0), "
-            + "i=f(inf), j=d(1979-05-27), k=d(1979-05-27T07:32:00Z), l=[i(1), f(2.50), i(-3)]}")
+        XCTAssertEqual(
+            try render(text),
+            "{a=f(0.30), b=i(1000), c=f(-2.5e-3), d=i(+7), e=i(255), f=f(1E6), g=i(0), h=f(-0.0), "
+                + "i=f(inf), j=d(1979-05-27), k=d(1979-05-27T07:32:00Z), l=[i(1), f(2.50), i(-3)]}")
     }
 
     func testCommentsAndBlankLines() throws {

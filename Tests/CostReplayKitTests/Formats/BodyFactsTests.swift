@@ -32,10 +32,12 @@ final class BodyFactsTests: XCTestCase {
             ],\#(anthropicUsage)}
             """#
         let calls = try facts(response: response).toolCalls
-        XCTAssertEqual(calls, [
-            ToolCall(name: "read_file", canonicalInput: #"{"opts":[1,2.5,{"a":true,"z":null}],"path":"a.txt"}"#),
-            ToolCall(name: "ls", canonicalInput: "{}"),
-        ])
+        XCTAssertEqual(
+            calls,
+            [
+                ToolCall(name: "read_file", canonicalInput: #"{"opts":[1,2.5,{"a":true,"z":null}],"path":"a.txt"}"#),
+                ToolCall(name: "ls", canonicalInput: "{}"),
+            ])
         XCTAssertEqual(calls.first?.signature, "read_file\n" + #"{"opts":[1,2.5,{"a":true,"z":null}],"path":"a.txt"}"#)
     }
 
@@ -49,13 +51,15 @@ final class BodyFactsTests: XCTestCase {
               {"id":"5","type":"function","function":{"name":"esc","arguments":"{\"s\":\"\\u00e9\\n\"}"}}
             ]}},{"message":{"tool_calls":[{"function":{"name":"second-choice","arguments":"{}"}}]}}],\#(chatUsage)}
             """#
-        XCTAssertEqual(try facts(response: response).toolCalls, [
-            ToolCall(name: "get", canonicalInput: #"{"a":[true,1],"b":1}"#),
-            ToolCall(name: "bad", canonicalInput: #""{not json""#),
-            ToolCall(name: "nul", canonicalInput: "null"),
-            ToolCall(name: "str", canonicalInput: #""just text""#),
-            ToolCall(name: "esc", canonicalInput: "{\"s\":\"é\\n\"}"),
-        ])
+        XCTAssertEqual(
+            try facts(response: response).toolCalls,
+            [
+                ToolCall(name: "get", canonicalInput: #"{"a":[true,1],"b":1}"#),
+                ToolCall(name: "bad", canonicalInput: #""{not json""#),
+                ToolCall(name: "nul", canonicalInput: "null"),
+                ToolCall(name: "str", canonicalInput: #""just text""#),
+                ToolCall(name: "esc", canonicalInput: "{\"s\":\"é\\n\"}"),
+            ])
     }
 
     func testResponsesFunctionCalls() throws {
@@ -67,10 +71,12 @@ final class BodyFactsTests: XCTestCase {
               {"type":"function_call","name":"g","arguments":"oops"}
             ],"usage":{"input_tokens":1,"output_tokens":1}}
             """#
-        XCTAssertEqual(try facts(response: response).toolCalls, [
-            ToolCall(name: "f", canonicalInput: #"{"x":100,"y":""}"#),
-            ToolCall(name: "g", canonicalInput: #""oops""#),
-        ])
+        XCTAssertEqual(
+            try facts(response: response).toolCalls,
+            [
+                ToolCall(name: "f", canonicalInput: #"{"x":100,"y":""}"#),
+                ToolCall(name: "g", canonicalInput: #""oops""#),
+            ])
     }
 
     // MARK: Tool errors
@@ -116,19 +122,22 @@ final class BodyFactsTests: XCTestCase {
         XCTAssertNotNil(body.retryKey)
 
         let systemMessages = messages([message("system", "sys"), message("developer", "dev")])
-        let chat = try facts(request: #"{"max_completion_tokens":64,"# + systemMessages + "}",
-                             response: #"{"choices":[],\#(chatUsage)}"#)
+        let chat = try facts(
+            request: #"{"max_completion_tokens":64,"# + systemMessages + "}",
+            response: #"{"choices":[],\#(chatUsage)}"#)
         XCTAssertEqual(chat.maxTokens, 64)
         XCTAssertEqual(chat.systemText, "sys\ndev")
-        let responses = try facts(request: #"{"max_output_tokens":32,"instructions":"inst","input":"hello"}"#,
-                                  response: #"{"object":"response","output":[],"usage":{"input_tokens":1}}"#)
+        let responses = try facts(
+            request: #"{"max_output_tokens":32,"instructions":"inst","input":"hello"}"#,
+            response: #"{"object":"response","output":[],"usage":{"input_tokens":1}}"#)
         XCTAssertEqual(responses.maxTokens, 32)
         XCTAssertEqual(responses.systemText, "inst")
     }
 
     func testPromptUnitBytesAreTheirCanonicalLength() throws {
         let body = try anthropicRequestFacts(#"{"max_tokens":9,"model":"m","messages":[ {"role": "user", "content": "hi"} ]}"#)
-        XCTAssertEqual(body.promptUnits.map(\.bytes), [#"{"model":"m"}"#.utf8.count, #"{"content":"hi","role":"user"}"#.utf8.count])
+        XCTAssertEqual(
+            body.promptUnits.map(\.bytes), [#"{"model":"m"}"#.utf8.count, #"{"content":"hi","role":"user"}"#.utf8.count])
     }
 
     /// One message object.
@@ -144,7 +153,8 @@ final class BodyFactsTests: XCTestCase {
         let second = message("assistant", "b")
         let one = try anthropicRequestFacts("{\(head),\"max_tokens\":100,\(messages([first, second, message("user", "c")]))}")
         let two = try anthropicRequestFacts(
-            "{\(head),\"max_tokens\":100,\(messages([firstReordered, second, message("user", "DIFFERENT"), message("user", "d")]))}")
+            "{\(head),\"max_tokens\":100,\(messages([firstReordered, second, message("user", "DIFFERENT"), message("user", "d")]))}"
+        )
         let hashesOne = one.promptUnits.map(\.prefixHash)
         let hashesTwo = two.promptUnits.map(\.prefixHash)
         XCTAssertEqual(hashesOne.count, 4)
@@ -156,7 +166,8 @@ final class BodyFactsTests: XCTestCase {
         // max_tokens is not part of unit 0; system is.
         let otherLimit = try anthropicRequestFacts("{\(head),\"max_tokens\":7,\(messages([first]))}")
         XCTAssertEqual(otherLimit.promptUnits.map(\.prefixHash), Array(hashesOne.prefix(2)))
-        let otherSystem = try anthropicRequestFacts(#"{"model":"m","system":"S","tools":[{"name":"t"}],"# + messages([first]) + "}")
+        let otherSystem = try anthropicRequestFacts(
+            #"{"model":"m","system":"S","tools":[{"name":"t"}],"# + messages([first]) + "}")
         XCTAssertNotEqual(otherSystem.promptUnits.first?.prefixHash, hashesOne.first)
         XCTAssertNotEqual(otherSystem.promptUnits.last?.prefixHash, hashesOne[1])
     }
@@ -165,8 +176,10 @@ final class BodyFactsTests: XCTestCase {
         let response = #"{"object":"response","output":[],"usage":{"input_tokens":1}}"#
         let stringInput = try facts(request: #"{"model":"m","instructions":"i","input":"hello"}"#, response: response)
         XCTAssertEqual(stringInput.messageCount, 1)
-        XCTAssertEqual(stringInput.promptUnits.map(\.bytes), [#"{"instructions":"i","model":"m"}"#.utf8.count, #""hello""#.utf8.count])
-        let items = try facts(request: #"{"model":"m","input":[{"role":"user","content":"a"},{"role":"user","content":"b"}]}"#, response: response)
+        XCTAssertEqual(
+            stringInput.promptUnits.map(\.bytes), [#"{"instructions":"i","model":"m"}"#.utf8.count, #""hello""#.utf8.count])
+        let items = try facts(
+            request: #"{"model":"m","input":[{"role":"user","content":"a"},{"role":"user","content":"b"}]}"#, response: response)
         XCTAssertEqual(items.messageCount, 2)
         XCTAssertEqual(items.promptUnits.count, 3)
     }
@@ -228,7 +241,8 @@ final class BodyFactsTests: XCTestCase {
     }
 
     func testResponseWithoutRequestHasOnlyToolCalls() throws {
-        let body = try facts(response: #"{"type":"message","content":[{"type":"tool_use","name":"x","input":{"a":1}}],\#(anthropicUsage)}"#)
+        let body = try facts(
+            response: #"{"type":"message","content":[{"type":"tool_use","name":"x","input":{"a":1}}],\#(anthropicUsage)}"#)
         XCTAssertEqual(body.toolCalls.map(\.name), ["x"])
         XCTAssertNil(body.requestKey)
         XCTAssertNil(body.retryKey)

@@ -5,10 +5,12 @@ import XCTest
 /// SPEC §3.2: the envelope format's fields, aliases, fall-backs and malformed records.
 final class EnvelopeDecoderTests: XCTestCase {
     private let ts = #""ts":"2026-10-01T12:00:00.123Z""#
-    private let anthropicResponse = #""response":{"type":"message","model":"resp-model","content":[],"usage":{"input_tokens":1,"output_tokens":2}}"#
+    private let anthropicResponse =
+        #""response":{"type":"message","model":"resp-model","content":[],"usage":{"input_tokens":1,"output_tokens":2}}"#
 
     func testFullRecord() throws {
-        let record = try decodeEnvelope(#"""
+        let record = try decodeEnvelope(
+            #"""
             {"id":"c-000123","ts":"2026-10-01T12:00:00.123Z","latency_ms":2300,"user":"alice","team":"search",
              "api_key":"key_7","session":"run-7f3","task":"classification","complexity":2.9,"tags":{"env":"prod","n":1},
              "provider":"Anthropic","status":200,"service_tier":"standard","model":"top-model",
@@ -72,19 +74,24 @@ final class EnvelopeDecoderTests: XCTestCase {
     func testEpochTimestamps() throws {
         XCTAssertEqual(try decodeEnvelope(#"{"ts":1790856000.5,\#(anthropicResponse)}"#).start.micros, 1_790_856_000_500_000)
         XCTAssertEqual(try decodeEnvelope(#"{"ts":1790856000123,\#(anthropicResponse)}"#).start.micros, 1_790_856_000_123_000)
-        XCTAssertEqual(try decodeEnvelope(#"{"ts":1.7908560001234567e12,\#(anthropicResponse)}"#).start.micros, 1_790_856_000_123_456)
+        XCTAssertEqual(
+            try decodeEnvelope(#"{"ts":1.7908560001234567e12,\#(anthropicResponse)}"#).start.micros, 1_790_856_000_123_456)
     }
 
     func testBadTimestamps() {
-        for value in [#""1790856000""#, #""2026-10-01""#, "true", "null", #""2026-10-01T12:00:00Zx""#, #""2026-02-30T00:00:00Z""#,
-                      "[]", #""yesterday""#] {
+        for value in [
+            #""1790856000""#, #""2026-10-01""#, "true", "null", #""2026-10-01T12:00:00Zx""#, #""2026-02-30T00:00:00Z""#,
+            "[]", #""yesterday""#,
+        ] {
             XCTAssertEqual(envelopeFailure(#"{"ts":\#(value),\#(anthropicResponse)}"#), .badTimestamp, value)
         }
         XCTAssertEqual(envelopeFailure(#"{\#(anthropicResponse)}"#), .missingTimestamp)
     }
 
     func testLatencySetsTheEnd() throws {
-        let cases: [(String, Int64)] = [("2300", 2_300_000), ("2300.5", 2_300_500), ("0.0015", 1), ("0", 0), ("-5", 0), (#""100""#, 0)]
+        let cases: [(String, Int64)] = [
+            ("2300", 2_300_000), ("2300.5", 2_300_500), ("0.0015", 1), ("0", 0), ("-5", 0), (#""100""#, 0),
+        ]
         for (latency, micros) in cases {
             let record = try decodeEnvelope(#"{\#(ts),"latency_ms":\#(latency),\#(anthropicResponse)}"#)
             XCTAssertEqual(record.end.micros - record.start.micros, micros, latency)
@@ -112,7 +119,8 @@ final class EnvelopeDecoderTests: XCTestCase {
     }
 
     func testFailedCallWithoutUsageHasNoUsage() throws {
-        let errorBody = try decodeEnvelope(#"{\#(ts),"model":"m","status":500,"response":{"type":"error","error":{"message":"x"}}}"#)
+        let errorBody = try decodeEnvelope(
+            #"{\#(ts),"model":"m","status":500,"response":{"type":"error","error":{"message":"x"}}}"#)
         XCTAssertFalse(errorBody.succeeded)
         XCTAssertEqual(errorBody.status, 500)
         XCTAssertNil(errorBody.usage)
@@ -124,13 +132,15 @@ final class EnvelopeDecoderTests: XCTestCase {
     }
 
     func testFailedCallWithUsageKeepsIt() throws {
-        let record = try decodeEnvelope(#"{\#(ts),"model":"m","status":503,"usage":{"input_tokens":40,"output_tokens":0},"provider":"anthropic"}"#)
+        let record = try decodeEnvelope(
+            #"{\#(ts),"model":"m","status":503,"usage":{"input_tokens":40,"output_tokens":0},"provider":"anthropic"}"#)
         XCTAssertFalse(record.succeeded)
         XCTAssertEqual(record.usage, Usage(input: 40))
     }
 
     func testUsageFromTheResponseBeforeTheTopLevel() throws {
-        let record = try decodeEnvelope(#"{\#(ts),"model":"m","usage":{"input_tokens":99,"output_tokens":99},\#(anthropicResponse)}"#)
+        let record = try decodeEnvelope(
+            #"{\#(ts),"model":"m","usage":{"input_tokens":99,"output_tokens":99},\#(anthropicResponse)}"#)
         XCTAssertEqual(record.usage, Usage(input: 1, output: 2))
         let topLevel = try decodeEnvelope(
             #"{\#(ts),"model":"m","usage":{"input_tokens":99,"output_tokens":9},"response":{"type":"message","content":[]}}"#)
@@ -141,7 +151,8 @@ final class EnvelopeDecoderTests: XCTestCase {
         let anthropicRequest = #""request":{"metadata":{"user_id":"meta-user"},"messages":[]}"#
         XCTAssertEqual(try decodeEnvelope(#"{\#(ts),\#(anthropicRequest),\#(anthropicResponse)}"#).user, "meta-user")
         XCTAssertEqual(try decodeEnvelope(#"{\#(ts),"user":"top",\#(anthropicRequest),\#(anthropicResponse)}"#).user, "top")
-        XCTAssertEqual(try decodeEnvelope(#"{\#(ts),"user_id":"alias",\#(anthropicRequest),\#(anthropicResponse)}"#).user, "alias")
+        XCTAssertEqual(
+            try decodeEnvelope(#"{\#(ts),"user_id":"alias",\#(anthropicRequest),\#(anthropicResponse)}"#).user, "alias")
 
         let chatResponse = #""response":{"choices":[],"usage":{"prompt_tokens":1,"completion_tokens":1}}"#
         let both = #""request":{"model":"m","user":"req-user","safety_identifier":"safety","metadata":{"user_id":"ignored"}}"#
@@ -164,7 +175,8 @@ final class EnvelopeDecoderTests: XCTestCase {
     func testServiceTierPrecedence() throws {
         func tier(top: String?, usage: String?, response: String?, request: String?) throws -> ServiceTier {
             let field = { (value: String?) in value.map { #","service_tier":"\#($0)""# } ?? "" }
-            let line = #"{\#(ts),"model":"m"\#(field(top)),"request":{"messages":[]\#(field(request))},"#
+            let line =
+                #"{\#(ts),"model":"m"\#(field(top)),"request":{"messages":[]\#(field(request))},"#
                 + #""response":{"choices":[]\#(field(response)),"usage":{"prompt_tokens":1,"completion_tokens":1\#(field(usage))}}}"#
             return try decodeEnvelope(line).serviceTier
         }
@@ -181,7 +193,8 @@ final class EnvelopeDecoderTests: XCTestCase {
     /// `response.usage.service_tier` is read only from the response's usage: a top-level usage
     /// object (used when the response has none) is not in the §3.2 chain.
     func testServiceTierIgnoresATopLevelUsageObject() throws {
-        let line = #"{\#(ts),"model":"m","response":{"choices":[],"service_tier":"priority"},"#
+        let line =
+            #"{\#(ts),"model":"m","response":{"choices":[],"service_tier":"priority"},"#
             + #""usage":{"prompt_tokens":1,"completion_tokens":1,"service_tier":"flex"}}"#
         XCTAssertEqual(try decodeEnvelope(line).serviceTier, .priority)
     }
@@ -189,10 +202,12 @@ final class EnvelopeDecoderTests: XCTestCase {
     func testStopReasons() throws {
         let chat = #"{\#(ts),"model":"m","response":{"choices":[{"finish_reason":"Length"}],"usage":{"prompt_tokens":1}}}"#
         XCTAssertEqual(try decodeEnvelope(chat).stopReason, "length")
-        let incomplete = #"{\#(ts),"model":"m","response":{"object":"response","status":"incomplete","#
+        let incomplete =
+            #"{\#(ts),"model":"m","response":{"object":"response","status":"incomplete","#
             + #""incomplete_details":{"reason":"max_output_tokens"},"output":[],"usage":{"input_tokens":1}}}"#
         XCTAssertEqual(try decodeEnvelope(incomplete).stopReason, "max_output_tokens")
-        let completed = #"{\#(ts),"model":"m","response":{"object":"response","status":"completed","output":[],"usage":{"input_tokens":1}}}"#
+        let completed =
+            #"{\#(ts),"model":"m","response":{"object":"response","status":"completed","output":[],"usage":{"input_tokens":1}}}"#
         XCTAssertEqual(try decodeEnvelope(completed).stopReason, "completed")
     }
 
@@ -200,6 +215,8 @@ final class EnvelopeDecoderTests: XCTestCase {
         XCTAssertEqual(try decodeEnvelope(#"{\#(ts),"complexity":-3.7,\#(anthropicResponse)}"#).complexity, -3)
         XCTAssertEqual(try decodeEnvelope(#"{\#(ts),"complexity":12,\#(anthropicResponse)}"#).complexity, 12)
         XCTAssertNil(try decodeEnvelope(#"{\#(ts),"complexity":"5",\#(anthropicResponse)}"#).complexity)
-        XCTAssertEqual(try decodeEnvelope(#"{\#(ts),"tags":{"a":"1","b":true,"c":"x\ny"},\#(anthropicResponse)}"#).tags, ["a": "1", "c": "x\ny"])
+        XCTAssertEqual(
+            try decodeEnvelope(#"{\#(ts),"tags":{"a":"1","b":true,"c":"x\ny"},\#(anthropicResponse)}"#).tags,
+            ["a": "1", "c": "x\ny"])
     }
 }

@@ -21,18 +21,21 @@ final class UsageNormalizationTests: XCTestCase {
     }
 
     func testAnthropicWithCacheCreationObject() throws {
-        let record = try decodeEnvelope(anthropic("""
-            {"input_tokens":12,"cache_creation_input_tokens":2100,
-             "cache_creation":{"ephemeral_5m_input_tokens":100,"ephemeral_1h_input_tokens":2000},
-             "cache_read_input_tokens":18000,"output_tokens":350}
-            """))
+        let record = try decodeEnvelope(
+            anthropic(
+                """
+                {"input_tokens":12,"cache_creation_input_tokens":2100,
+                 "cache_creation":{"ephemeral_5m_input_tokens":100,"ephemeral_1h_input_tokens":2000},
+                 "cache_read_input_tokens":18000,"output_tokens":350}
+                """))
         XCTAssertEqual(record.bodyShape, .anthropic)
         XCTAssertEqual(record.usage, Usage(input: 12, cacheWrite5m: 100, cacheWrite1h: 2000, cacheRead: 18_000, output: 350))
     }
 
     func testAnthropicWithoutCacheCreationObjectCountsAllWritesAsFiveMinutes() throws {
-        let record = try decodeEnvelope(anthropic(
-            #"{"input_tokens":12,"cache_creation_input_tokens":2100,"cache_read_input_tokens":18000,"output_tokens":350}"#))
+        let record = try decodeEnvelope(
+            anthropic(
+                #"{"input_tokens":12,"cache_creation_input_tokens":2100,"cache_read_input_tokens":18000,"output_tokens":350}"#))
         XCTAssertEqual(record.usage, Usage(input: 12, cacheWrite5m: 2100, cacheRead: 18_000, output: 350))
     }
 
@@ -42,21 +45,27 @@ final class UsageNormalizationTests: XCTestCase {
     }
 
     func testOpenAIChatSubtractsCachedAndWrittenTokens() throws {
-        let plain = try decodeEnvelope(chat("""
-            {"prompt_tokens":5000,"completion_tokens":600,"prompt_tokens_details":{"cached_tokens":3968},
-             "completion_tokens_details":{"reasoning_tokens":256}}
-            """))
+        let plain = try decodeEnvelope(
+            chat(
+                """
+                {"prompt_tokens":5000,"completion_tokens":600,"prompt_tokens_details":{"cached_tokens":3968},
+                 "completion_tokens_details":{"reasoning_tokens":256}}
+                """))
         XCTAssertEqual(plain.bodyShape, .openaiChat)
         XCTAssertEqual(plain.usage, Usage(input: 1032, cacheRead: 3968, output: 600, reasoning: 256))
 
-        let withWrites = try decodeEnvelope(chat("""
-            {"prompt_tokens":5000,"completion_tokens":600,
-             "prompt_tokens_details":{"cached_tokens":3968,"cache_write_tokens":500}}
-            """))
+        let withWrites = try decodeEnvelope(
+            chat(
+                """
+                {"prompt_tokens":5000,"completion_tokens":600,
+                 "prompt_tokens_details":{"cached_tokens":3968,"cache_write_tokens":500}}
+                """))
         XCTAssertEqual(withWrites.usage, Usage(input: 532, cacheWrite5m: 500, cacheRead: 3968, output: 600))
 
-        let writesOnUsage = try decodeEnvelope(chat(
-            #"{"prompt_tokens":5000,"completion_tokens":600,"cache_write_tokens":700,"prompt_tokens_details":{"cached_tokens":0}}"#))
+        let writesOnUsage = try decodeEnvelope(
+            chat(
+                #"{"prompt_tokens":5000,"completion_tokens":600,"cache_write_tokens":700,"prompt_tokens_details":{"cached_tokens":0}}"#
+            ))
         XCTAssertEqual(writesOnUsage.usage, Usage(input: 4300, cacheWrite5m: 700, output: 600))
 
         let noDetails = try decodeEnvelope(
@@ -65,18 +74,21 @@ final class UsageNormalizationTests: XCTestCase {
     }
 
     func testOpenAIResponses() throws {
-        let record = try decodeEnvelope(responses("""
-            {"input_tokens":5000,"input_tokens_details":{"cached_tokens":1000,"cache_write_tokens":500},
-             "output_tokens":300,"output_tokens_details":{"reasoning_tokens":100},"total_tokens":5300}
-            """))
+        let record = try decodeEnvelope(
+            responses(
+                """
+                {"input_tokens":5000,"input_tokens_details":{"cached_tokens":1000,"cache_write_tokens":500},
+                 "output_tokens":300,"output_tokens_details":{"reasoning_tokens":100},"total_tokens":5300}
+                """))
         XCTAssertEqual(record.bodyShape, .openaiResponses)
         XCTAssertEqual(record.usage, Usage(input: 3500, cacheWrite5m: 500, cacheRead: 1000, output: 300, reasoning: 100))
     }
 
     func testBodyShapeComesFromTheResponseThenProviderThenRequest() throws {
         // usage.prompt_tokens alone makes a Chat body.
-        XCTAssertEqual(try decodeEnvelope(line(response: #"{"usage":{"prompt_tokens":10,"completion_tokens":1}}"#)).usage,
-                       Usage(input: 10, output: 1))
+        XCTAssertEqual(
+            try decodeEnvelope(line(response: #"{"usage":{"prompt_tokens":10,"completion_tokens":1}}"#)).usage,
+            Usage(input: 10, output: 1))
         // A failed call without a response: the provider, then the request, decide.
         let failed = #"{"ts":"2026-10-01T12:00:00Z","model":"m","status":500,"usage":{"input_tokens":7,"output_tokens":0},"#
         XCTAssertEqual(try decodeEnvelope(failed + #""provider":"bedrock"}"#).bodyShape, .anthropic)
@@ -86,12 +98,15 @@ final class UsageNormalizationTests: XCTestCase {
     }
 
     func testNegativeUncachedInputIsBadUsage() {
-        XCTAssertEqual(envelopeFailure(chat(#"{"prompt_tokens":100,"completion_tokens":1,"prompt_tokens_details":{"cached_tokens":200}}"#)),
-                       .badUsage)
-        let overlapping = #"{"input_tokens":10,"output_tokens":1,"input_tokens_details":{"cached_tokens":6,"cache_write_tokens":5}}"#
+        XCTAssertEqual(
+            envelopeFailure(chat(#"{"prompt_tokens":100,"completion_tokens":1,"prompt_tokens_details":{"cached_tokens":200}}"#)),
+            .badUsage)
+        let overlapping =
+            #"{"input_tokens":10,"output_tokens":1,"input_tokens_details":{"cached_tokens":6,"cache_write_tokens":5}}"#
         XCTAssertEqual(envelopeFailure(responses(overlapping)), .badUsage)
         // Exactly zero uncached input is fine.
-        XCTAssertNil(envelopeFailure(chat(#"{"prompt_tokens":200,"completion_tokens":1,"prompt_tokens_details":{"cached_tokens":200}}"#)))
+        XCTAssertNil(
+            envelopeFailure(chat(#"{"prompt_tokens":200,"completion_tokens":1,"prompt_tokens_details":{"cached_tokens":200}}"#)))
     }
 
     func testTokenCountsMustBeNonNegativeIntegers() {
@@ -99,8 +114,9 @@ final class UsageNormalizationTests: XCTestCase {
             XCTAssertEqual(envelopeFailure(anthropic(#"{"input_tokens":\#(bad),"output_tokens":1}"#)), .badUsage, "input \(bad)")
             XCTAssertEqual(envelopeFailure(anthropic(#"{"input_tokens":1,"output_tokens":\#(bad)}"#)), .badUsage, "output \(bad)")
             XCTAssertEqual(envelopeFailure(chat(#"{"prompt_tokens":\#(bad),"completion_tokens":1}"#)), .badUsage, "prompt \(bad)")
-            XCTAssertEqual(envelopeFailure(anthropic(#"{"input_tokens":1,"cache_creation":{"ephemeral_1h_input_tokens":\#(bad)}}"#)),
-                           .badUsage, "1h \(bad)")
+            XCTAssertEqual(
+                envelopeFailure(anthropic(#"{"input_tokens":1,"cache_creation":{"ephemeral_1h_input_tokens":\#(bad)}}"#)),
+                .badUsage, "1h \(bad)")
         }
         XCTAssertEqual(envelopeFailure(line(response: #"{"type":"message","usage":"lots"}"#)), .badUsage)
         XCTAssertNil(envelopeFailure(anthropic(#"{"input_tokens":1000000000000,"output_tokens":0}"#)))

@@ -77,15 +77,19 @@ final class FileRecordReaderTests: XCTestCase {
         let result = try readRecords(path)
         XCTAssertEqual(result.ids, ["c1", "c2"])
         XCTAssertEqual(result.stats.lines, 10)
-        XCTAssertEqual(result.stats.malformed, [
-            .invalidJSON: 1, .notAnObject: 1, .badTimestamp: 1, .missingTimestamp: 1, .missingModel: 1,
-            .missingUsage: 1, .badUsage: 1, .tooDeep: 1,
-        ])
+        XCTAssertEqual(
+            result.stats.malformed,
+            [
+                .invalidJSON: 1, .notAnObject: 1, .badTimestamp: 1, .missingTimestamp: 1, .missingModel: 1,
+                .missingUsage: 1, .badUsage: 1, .tooDeep: 1,
+            ])
         XCTAssertEqual(result.stats.malformedTotal, 8)
         XCTAssertEqual(result.malformed.map(\.line), [2, 3, 4, 5, 6, 7, 8, 9])
-        XCTAssertEqual(result.malformed.map(\.reason), [
-            .invalidJSON, .notAnObject, .badTimestamp, .missingTimestamp, .missingModel, .missingUsage, .badUsage, .tooDeep,
-        ])
+        XCTAssertEqual(
+            result.malformed.map(\.reason),
+            [
+                .invalidJSON, .notAnObject, .badTimestamp, .missingTimestamp, .missingModel, .missingUsage, .badUsage, .tooDeep,
+            ])
         XCTAssertEqual(Set(result.malformed.map(\.pathKey)), [path])
     }
 
@@ -99,8 +103,9 @@ final class FileRecordReaderTests: XCTestCase {
 
     func testLineOverSixtyFourMiBIsLineTooLong() throws {
         let directory = try makeTemporaryDirectory()
-        let path = try directory.writeLarge("long.jsonl", prefix: lines[0] + "\n{\"pad\":\"", repeating: UInt8(ascii: "x"),
-                                            count: (64 << 20) + 100, suffix: "\"}\n" + lines[1] + "\n")
+        let path = try directory.writeLarge(
+            "long.jsonl", prefix: lines[0] + "\n{\"pad\":\"", repeating: UInt8(ascii: "x"),
+            count: (64 << 20) + 100, suffix: "\"}\n" + lines[1] + "\n")
         let result = try readRecords(path)
         XCTAssertEqual(result.ids, ["c1", "c2"])
         XCTAssertEqual(result.stats.lines, 3)
@@ -112,8 +117,9 @@ final class FileRecordReaderTests: XCTestCase {
     /// other, and reading ends normally.
     func testFileEndingWithALineOverSixtyFourMiB() throws {
         let directory = try makeTemporaryDirectory()
-        let path = try directory.writeLarge("tail.jsonl", prefix: lines[0] + "\n", repeating: UInt8(ascii: "x"),
-                                            count: (66 << 20), suffix: "\n")
+        let path = try directory.writeLarge(
+            "tail.jsonl", prefix: lines[0] + "\n", repeating: UInt8(ascii: "x"),
+            count: (66 << 20), suffix: "\n")
         let result = try readRecords(path)
         XCTAssertEqual(result.ids, ["c1"])
         XCTAssertEqual(result.stats.lines, 2)

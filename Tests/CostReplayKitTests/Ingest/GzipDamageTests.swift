@@ -21,7 +21,8 @@ final class GzipDamageTests: XCTestCase {
         let result = try readRecords(path)
         XCTAssertEqual(result.ids, IngestFixtures.ids(400))
         XCTAssertEqual(result.stats.lines, 400)
-        XCTAssertEqual(result.stats.damage, InputDamage(compressedOffset: Int64(truncated.count), message: "truncated gzip stream"))
+        XCTAssertEqual(
+            result.stats.damage, InputDamage(compressedOffset: Int64(truncated.count), message: "truncated gzip stream"))
         XCTAssertFalse(result.stats.droppedPartialLine)
     }
 
@@ -36,7 +37,8 @@ final class GzipDamageTests: XCTestCase {
         XCTAssertEqual(result.ids, IngestFixtures.ids(250))
         XCTAssertEqual(result.stats.lines, 250)
         XCTAssertEqual(result.stats.malformed, [:])
-        XCTAssertEqual(result.stats.damage, InputDamage(compressedOffset: Int64(truncated.count), message: "truncated gzip stream"))
+        XCTAssertEqual(
+            result.stats.damage, InputDamage(compressedOffset: Int64(truncated.count), message: "truncated gzip stream"))
         let independent = Gzip.decompress(truncated)
         XCTAssertTrue(independent.damaged)
         XCTAssertEqual(result.stats.droppedPartialLine, independent.output.last != 0x0A)
@@ -51,7 +53,8 @@ final class GzipDamageTests: XCTestCase {
         let result = try readRecords(path)
         XCTAssertEqual(result.ids, IngestFixtures.ids(100))
         XCTAssertEqual(result.stats.lines, 100)
-        XCTAssertEqual(result.stats.damage, InputDamage(compressedOffset: Int64(truncated.count), message: "truncated gzip stream"))
+        XCTAssertEqual(
+            result.stats.damage, InputDamage(compressedOffset: Int64(truncated.count), message: "truncated gzip stream"))
         XCTAssertFalse(result.stats.droppedPartialLine)
     }
 

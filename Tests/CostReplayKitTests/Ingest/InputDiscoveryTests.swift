@@ -15,9 +15,11 @@ final class InputDiscoveryTests: XCTestCase {
             try directory.write("logs/" + name, "{}\n")
         }
         let found = try InputDiscovery.discover([root])
-        XCTAssertEqual(found.map(\.pathKey), [
-            "a.json.gz", "b.jsonl", "c.ndjson", "d.log", "e.ndjson.gz", "sub/deeper/y.log.gz", "sub/x.jsonl",
-        ].map { root + "/" + $0 })
+        XCTAssertEqual(
+            found.map(\.pathKey),
+            [
+                "a.json.gz", "b.jsonl", "c.ndjson", "d.log", "e.ndjson.gz", "sub/deeper/y.log.gz", "sub/x.jsonl",
+            ].map { root + "/" + $0 })
         XCTAssertEqual(found.map(\.path), found.map(\.pathKey))
         XCTAssertFalse(found.contains { $0.isStandardInput })
     }
@@ -30,8 +32,10 @@ final class InputDiscoveryTests: XCTestCase {
         }
         let found = try InputDiscovery.discover([root])
         // '-' 0x2D < '.' 0x2E < '/' 0x2F < 'B' 0x42 < '_' 0x5F < 'a' 0x61 < 'z' 0x7A < 'é' 0xC3 0xA9
-        XCTAssertEqual(found.map(\.pathKey), ["B.jsonl", "a-b.jsonl", "a.jsonl", "a/b.jsonl", "a_b.jsonl", "z.jsonl", "é.jsonl"]
-            .map { root + "/" + $0 })
+        XCTAssertEqual(
+            found.map(\.pathKey),
+            ["B.jsonl", "a-b.jsonl", "a.jsonl", "a/b.jsonl", "a_b.jsonl", "z.jsonl", "é.jsonl"]
+                .map { root + "/" + $0 })
     }
 
     func testSymbolicLinksToDirectoriesAreNotFollowed() throws {

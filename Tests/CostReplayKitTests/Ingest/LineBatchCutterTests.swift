@@ -7,7 +7,9 @@ import XCTest
 /// held in memory. Small target sizes make lines straddle batch boundaries.
 final class LineBatchCutterTests: XCTestCase {
     func testSplitsLinesAcrossBatchBoundaries() throws {
-        let lines = (0..<60).map { index in String(repeating: Character(UnicodeScalar(UInt8(65 + index % 26))), count: index * 7 % 45) }
+        let lines = (0..<60).map { index in
+            String(repeating: Character(UnicodeScalar(UInt8(65 + index % 26))), count: index * 7 % 45)
+        }
         let directory = try makeTemporaryDirectory()
         let path = try directory.write("lines.log", lines.map { $0 + "\n" }.joined())
         let expected = lines.enumerated().map { ReadLine.line($1, number: Int64($0 + 1)) }
@@ -19,14 +21,17 @@ final class LineBatchCutterTests: XCTestCase {
     func testFinalLineWithoutNewlineIsALine() throws {
         let directory = try makeTemporaryDirectory()
         let path = try directory.write("lines.log", "first\nsecond\n\nlast")
-        XCTAssertEqual(try readLines(path, targetSize: 4), [
-            .line("first", number: 1), .line("second", number: 2), .line("", number: 3), .line("last", number: 4),
-        ])
+        XCTAssertEqual(
+            try readLines(path, targetSize: 4),
+            [
+                .line("first", number: 1), .line("second", number: 2), .line("", number: 3), .line("last", number: 4),
+            ])
     }
 
     func testFinalNewlineAddsNoLine() throws {
         let directory = try makeTemporaryDirectory()
-        XCTAssertEqual(try readLines(try directory.write("a.log", "one\ntwo\n")), [.line("one", number: 1), .line("two", number: 2)])
+        XCTAssertEqual(
+            try readLines(try directory.write("a.log", "one\ntwo\n")), [.line("one", number: 1), .line("two", number: 2)])
         XCTAssertEqual(try readLines(try directory.write("b.log", "\n\n")), [.line("", number: 1), .line("", number: 2)])
         XCTAssertEqual(try readLines(try directory.write("c.log", "")), [])
     }
@@ -77,7 +82,9 @@ final class LineBatchCutterTests: XCTestCase {
                 let overCap = String(repeating: "o", count: cap + 1)
                 let path = try directory.write("cap-\(targetSize)-\(prefixLength).log", "\(prefix)\n\(atCap)\n\(overCap)\nend\n")
                 let lines = try readLines(path, targetSize: targetSize, maxLineBytes: cap)
-                let expected: [ReadLine] = [.line(prefix, number: 1), .line(atCap, number: 2), .tooLong(number: 3), .line("end", number: 4)]
+                let expected: [ReadLine] = [
+                    .line(prefix, number: 1), .line(atCap, number: 2), .tooLong(number: 3), .line("end", number: 4),
+                ]
                 if lines != expected {
                     mismatches.append("target \(targetSize), prefix \(prefixLength): \(lines.map(Self.summary))")
                 }

@@ -15,7 +15,8 @@ final class CanonicalJSONTests: XCTestCase {
               "literals": [null, true, false]
             }
             """#
-        let expected = #"{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}"#
+        let expected =
+            #"{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}"#
         XCTAssertEqual(try canonical(input), expected)
     }
 
@@ -32,7 +33,8 @@ final class CanonicalJSONTests: XCTestCase {
               "\u00f6": "Latin Small Letter O With Diaeresis"
             }
             """#
-        let expected = "{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u{80}\":\"Control\","
+        let expected =
+            "{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u{80}\":\"Control\","
             + "\"ö\":\"Latin Small Letter O With Diaeresis\",\"€\":\"Euro Sign\",\"😀\":\"Emoji: Grinning Face\","
             + "\"דּ\":\"Hebrew Letter Dalet With Dagesh\"}"
         XCTAssertEqual(try canonical(input), expected)
@@ -51,7 +53,8 @@ final class CanonicalJSONTests: XCTestCase {
     }
 
     func testKeysSortByCodeUnitsNotLocale() throws {
-        XCTAssertEqual(try canonical(#"{"b":1,"B":2,"a":3,"aa":4,"A":5,"_":6,"":7}"#), #"{"":7,"A":5,"B":2,"_":6,"a":3,"aa":4,"b":1}"#)
+        XCTAssertEqual(
+            try canonical(#"{"b":1,"B":2,"a":3,"aa":4,"A":5,"_":6,"":7}"#), #"{"":7,"A":5,"B":2,"_":6,"a":3,"aa":4,"b":1}"#)
     }
 
     func testDuplicateKeysLastWins() throws {

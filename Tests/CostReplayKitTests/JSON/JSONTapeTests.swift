@@ -149,8 +149,10 @@ final class JSONTapeTests: XCTestCase {
     // MARK: Numbers and literals
 
     func testValidNumbers() throws {
-        let numbers = ["0", "-0", "1", "-1", "10", "1.5", "-0.25", "1e5", "1E+5", "1e-5", "-0.0e0", "123456789012345678901234567890",
-                       "0.000001", "1.7976931348623157e308"]
+        let numbers = [
+            "0", "-0", "1", "-1", "10", "1.5", "-0.25", "1e5", "1E+5", "1e-5", "-0.0e0", "123456789012345678901234567890",
+            "0.000001", "1.7976931348623157e308",
+        ]
         for text in numbers {
             try withTape(text) { tape in
                 XCTAssertEqual(tape.kind(tape.root), .number, text)
@@ -163,8 +165,10 @@ final class JSONTapeTests: XCTestCase {
     }
 
     func testInvalidNumbers() {
-        for text in ["01", "-01", "00", "1.", "-", "1e", "1e+", "1E-", ".5", "+1", "1.e5", "0x10", "--1", "1..2", "1.5.", "-.5",
-                     "Infinity", "-Infinity", "NaN", "1e5.5", "[01]", #"{"a":1.}"#, "[-]"] {
+        for text in [
+            "01", "-01", "00", "1.", "-", "1e", "1e+", "1E-", ".5", "+1", "1.e5", "0x10", "--1", "1..2", "1.5.", "-.5",
+            "Infinity", "-Infinity", "NaN", "1e5.5", "[01]", #"{"a":1.}"#, "[-]",
+        ] {
             XCTAssertNotNil(jsonParseError(text), text)
         }
     }
@@ -201,7 +205,10 @@ final class JSONTapeTests: XCTestCase {
     }
 
     func testStructuralErrors() {
-        for text in ["{", "[", "[1,]", "[,1]", #"{"a":1,}"#, #"{"a"}"#, #"{"a" 1}"#, "{1:2}", "{'a':1}", #"{"a":1 "b":2}"#, "[1 2]", "}", "]"] {
+        for text in [
+            "{", "[", "[1,]", "[,1]", #"{"a":1,}"#, #"{"a"}"#, #"{"a" 1}"#, "{1:2}", "{'a':1}", #"{"a":1 "b":2}"#, "[1 2]", "}",
+            "]",
+        ] {
             XCTAssertNotNil(jsonParseError(text), text)
         }
     }

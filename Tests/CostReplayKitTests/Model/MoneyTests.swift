@@ -8,7 +8,8 @@ final class MoneyTests: XCTestCase {
     func testExactDecimalHasNoTrailingZerosAndNoExponent() {
         let cases: [(String, String)] = [
             ("12.500", "12.5"), ("0.00097875", "0.00097875"), ("12", "12"), ("0", "0"), ("0.000", "0"), ("-0.5", "-0.5"),
-            ("1000000", "1000000"), ("1e-7", "0.0000001"), ("2.5E3", "2500"), ("0.000000000000000000000001", "0.000000000000000000000001"),
+            ("1000000", "1000000"), ("1e-7", "0.0000001"), ("2.5E3", "2500"),
+            ("0.000000000000000000000001", "0.000000000000000000000001"),
         ]
         for (input, expected) in cases {
             XCTAssertEqual(dollars(input).exactDecimal, expected, input)
@@ -76,9 +77,11 @@ final class MoneyTests: XCTestCase {
 /// The ledger's byte formatter must print exactly what `exactDecimal` prints.
 final class MoneyBytesTests: XCTestCase {
     func testAppendExactDecimalMatchesExactDecimal() {
-        let samples: [Int128] = [0, 1, -1, 10, 999_999, Money.oneDollarRaw, -Money.oneDollarRaw, 1_234_567_890_123_456_789_012_345,
-                                 Money.oneDollarRaw * 100 + 5, 500_000_000_000_000_000, 123_456_000_000_000_000_000_000,
-                                 Money.oneDollarRaw / 1_000_000 * 7_786, 987_654_321_987_654_321_987_654_321_000]
+        let samples: [Int128] = [
+            0, 1, -1, 10, 999_999, Money.oneDollarRaw, -Money.oneDollarRaw, 1_234_567_890_123_456_789_012_345,
+            Money.oneDollarRaw * 100 + 5, 500_000_000_000_000_000, 123_456_000_000_000_000_000_000,
+            Money.oneDollarRaw / 1_000_000 * 7_786, 987_654_321_987_654_321_987_654_321_000,
+        ]
         for raw in samples {
             var bytes: [UInt8] = []
             Money(raw: raw).appendExactDecimal(to: &bytes)

@@ -82,7 +82,9 @@ final class TimestampParserTests: XCTestCase {
     }
 
     func testMillisecondDurations() {
-        let cases: [(String, Int64?)] = [("2300", 2_300_000), ("2300.5", 2_300_500), ("0.0015", 1), ("1e3", 1_000_000), ("x", nil)]
+        let cases: [(String, Int64?)] = [
+            ("2300", 2_300_000), ("2300.5", 2_300_500), ("0.0015", 1), ("1e3", 1_000_000), ("x", nil),
+        ]
         for (text, micros) in cases {
             XCTAssertEqual(Array(text.utf8).withUnsafeBytes { TimestampParser.parseMillisDuration($0) }, micros, text)
         }

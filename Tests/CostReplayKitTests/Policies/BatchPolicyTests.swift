@@ -11,7 +11,7 @@ final class BatchPolicyTests: XCTestCase {
             PolicyCall("b1", at: "10:01:00") { $0.input = 2000 },
             PolicyCall("b2", at: "10:02:00") {
                 $0.input = 2000
-                $0.serviceTier = "batch"                // already billed at the batch rate: $1
+                $0.serviceTier = "batch"  // already billed at the batch rate: $1
             },
             PolicyCall("b3", at: "10:03:00") {
                 $0.input = 2000
@@ -39,11 +39,11 @@ final class BatchPolicyTests: XCTestCase {
         let calls = [
             call("s1", 1, task: "extraction", user: "alice", tags: ["env": "prod", "app": "chat"]),
             call("s2", 2, task: "extraction", user: "bob", tags: ["env": "staging", "app": "chat"]),
-            call("s3", 3, task: "extraction", user: "carol", tags: ["env": "prod", "app": "chat"]),   // user
-            call("s4", 4, task: "coding", user: "alice", tags: ["env": "prod", "app": "chat"]),       // task
-            call("s5", 5, task: "extraction", user: "alice", tags: ["env": "dev", "app": "chat"]),    // env value
-            call("s6", 6, task: "extraction", user: "alice", tags: ["env": "prod"]),                  // app missing
-            call("s7", 7, task: "extraction", user: nil, tags: ["env": "prod", "app": "chat"]),       // no user
+            call("s3", 3, task: "extraction", user: "carol", tags: ["env": "prod", "app": "chat"]),  // user
+            call("s4", 4, task: "coding", user: "alice", tags: ["env": "prod", "app": "chat"]),  // task
+            call("s5", 5, task: "extraction", user: "alice", tags: ["env": "dev", "app": "chat"]),  // env value
+            call("s6", 6, task: "extraction", user: "alice", tags: ["env": "prod"]),  // app missing
+            call("s7", 7, task: "extraction", user: nil, tags: ["env": "prod", "app": "chat"]),  // no user
         ]
         let policy = """
             [batch]
@@ -74,7 +74,7 @@ final class BatchPolicyTests: XCTestCase {
             PolicyCall("r1", at: "10:01:00") {
                 $0.model = "big"
                 $0.task = "classification"
-            },
+            }
         ]
         let policy = """
             [[route]]

@@ -52,19 +52,21 @@ final class BudgetPolicyTests: XCTestCase {
         // New York leaves DST on 2026-11-01 at 02:00 EDT: that local day lasts 25 hours,
         // 04:00Z Nov 1 → 05:00Z Nov 2.
         let calls = [
-            PolicyCall("c1", at: "2026-11-01T04:00:00Z"),   // Nov 1 00:00 EDT
-            PolicyCall("c2", at: "2026-11-02T04:30:00Z"),   // Nov 1 23:30 EST (a fixed −4h would say Nov 2 00:30)
-            PolicyCall("c3", at: "2026-11-02T05:00:00Z"),   // Nov 2 00:00 EST
+            PolicyCall("c1", at: "2026-11-01T04:00:00Z"),  // Nov 1 00:00 EDT
+            PolicyCall("c2", at: "2026-11-02T04:30:00Z"),  // Nov 1 23:30 EST (a fixed −4h would say Nov 2 00:30)
+            PolicyCall("c3", at: "2026-11-02T05:00:00Z"),  // Nov 2 00:00 EST
         ]
-        let output = try policyRun(calls, policy: """
-            [[budget]]
-            name = "daily"
-            scope = "user"
-            period = "day"
-            timezone = "America/New_York"
-            max_requests = 1
-            on_block = "drop_call"
-            """)
+        let output = try policyRun(
+            calls,
+            policy: """
+                [[budget]]
+                name = "daily"
+                scope = "user"
+                period = "day"
+                timezone = "America/New_York"
+                max_requests = 1
+                on_block = "drop_call"
+                """)
         XCTAssertEqual(output.actions, ["c1=kept", "c2=avoided", "c3=kept"])
     }
 
@@ -97,9 +99,9 @@ final class BudgetPolicyTests: XCTestCase {
     func testCalendarNHourBucketsUseLocalHourOfEpoch() throws {
         // Asia/Kolkata is UTC+5:30: local hour-of-epoch ÷ 3 changes at local 03:00 = 21:30Z.
         let calls = [
-            PolicyCall("c1", at: "2026-10-01T21:00:00Z"),   // local 02:30, Oct 2
-            PolicyCall("c2", at: "2026-10-01T21:29:59Z"),   // local 02:59:59
-            PolicyCall("c3", at: "2026-10-01T21:30:00Z"),   // local 03:00: next 3h bucket
+            PolicyCall("c1", at: "2026-10-01T21:00:00Z"),  // local 02:30, Oct 2
+            PolicyCall("c2", at: "2026-10-01T21:29:59Z"),  // local 02:59:59
+            PolicyCall("c3", at: "2026-10-01T21:30:00Z"),  // local 03:00: next 3h bucket
         ]
         let policy = """
             [[budget]]
@@ -149,7 +151,8 @@ final class BudgetPolicyTests: XCTestCase {
             PolicyCall("m2", at: "2026-10-30T23:59:59Z"),
             PolicyCall("m3", at: "2026-10-31T00:00:00Z"),
         ]
-        let monthly = try policyRun(month, policy: rolling.replacingOccurrences(of: "period = \"1h\"", with: "period = \"month\""))
+        let monthly = try policyRun(
+            month, policy: rolling.replacingOccurrences(of: "period = \"1h\"", with: "period = \"month\""))
         XCTAssertEqual(monthly.actions, ["m1=kept", "m2=avoided", "m3=kept"])
     }
 
@@ -382,7 +385,7 @@ final class BudgetPolicyTests: XCTestCase {
         let calls = [
             PolicyCall("c1", at: "10:00:00") { $0.latencyMs = 60_000 },  // ends 10:01:00
             PolicyCall("c2", at: "10:00:30") { $0.latencyMs = 30_000 },  // ends 10:01:00
-            PolicyCall("c3", at: "10:00:59.999"),                         // ends 10:00:59.999
+            PolicyCall("c3", at: "10:00:59.999"),  // ends 10:00:59.999
             PolicyCall("c4", at: "10:01:00"),
         ]
         let policy = """
@@ -422,8 +425,9 @@ final class BudgetPolicyTests: XCTestCase {
         XCTAssertEqual(policyInt(output.incidentCounts["budget_alerts"]), 3)
         XCTAssertEqual(policyInt(output.incidentCounts["budget_blocks"]), 0)
         let alerts = output.incidents(kind: "budget_alert")
-        XCTAssertEqual(alerts.map { $0["time"] ?? "" },
-                       ["2026-10-01T10:01:00.000Z", "2026-10-01T10:03:00.000Z", "2026-10-01T10:03:00.000Z"])
+        XCTAssertEqual(
+            alerts.map { $0["time"] ?? "" },
+            ["2026-10-01T10:01:00.000Z", "2026-10-01T10:03:00.000Z", "2026-10-01T10:03:00.000Z"])
         XCTAssertEqual(alerts.map { $0["call_id"] ?? "" }, ["c2", "c4", "c4"])
 
         // Custom fractions: [0.25, 1.5] fire at c1 (0.25) and c6 (1.5).
@@ -504,20 +508,22 @@ final class BudgetPolicyTests: XCTestCase {
             PolicyCall("c1", at: "10:00:00"),
             PolicyCall("c2", at: "10:05:00"),
             PolicyCall("c3", at: "10:09:00"),
-            PolicyCall("n1", at: "10:10:00") { $0.user = nil },   // neither session nor user: not subject
-            PolicyCall("c4", at: "10:30:00"),                      // 21 min after c3: a new inferred session
+            PolicyCall("n1", at: "10:10:00") { $0.user = nil },  // neither session nor user: not subject
+            PolicyCall("c4", at: "10:30:00"),  // 21 min after c3: a new inferred session
         ]
-        let perSession = try policyRun(sessions, policy: """
-            [loop]
-            session_gap = "10m"
+        let perSession = try policyRun(
+            sessions,
+            policy: """
+                [loop]
+                session_gap = "10m"
 
-            [[budget]]
-            name = "per-session"
-            scope = "session"
-            period = "none"
-            max_requests = 2
-            on_block = "drop_call"
-            """)
+                [[budget]]
+                name = "per-session"
+                scope = "session"
+                period = "none"
+                max_requests = 2
+                on_block = "drop_call"
+                """)
         // c1, c2 admitted in inferred:alice:…10:00; c3 sees 2 ≥ 2 → blocked; c4 opens a new session.
         XCTAssertEqual(perSession.actions, ["c1=kept", "c2=kept", "c3=avoided", "n1=kept", "c4=kept"])
 
@@ -528,14 +534,16 @@ final class BudgetPolicyTests: XCTestCase {
             PolicyCall("t4", at: "10:03:00"),
             PolicyCall("t5", at: "10:04:00"),
         ]
-        let byTag = try policyRun(tagged, policy: """
-            [[budget]]
-            name = "by-env"
-            scope = "tag:env"
-            period = "none"
-            max_requests = 1
-            on_block = "drop_call"
-            """)
+        let byTag = try policyRun(
+            tagged,
+            policy: """
+                [[budget]]
+                name = "by-env"
+                scope = "tag:env"
+                period = "none"
+                max_requests = 1
+                on_block = "drop_call"
+                """)
         // One request per env value; t4 and t5 have no env tag and are not subject.
         XCTAssertEqual(byTag.actions, ["t1=kept", "t2=avoided", "t3=kept", "t4=kept", "t5=kept"])
         XCTAssertEqual(byTag.incidents(kind: "budget_block").first?["scope"], "tag:env")
@@ -549,24 +557,26 @@ final class BudgetPolicyTests: XCTestCase {
                 $0.task = "classification"
             }
         }
-        let output = try policyRun(calls, policy: """
-            [[route]]
-            name = "tiering"
-            default_tier = "cheap"
+        let output = try policyRun(
+            calls,
+            policy: """
+                [[route]]
+                name = "tiering"
+                default_tier = "cheap"
 
-            [[route.tiers]]
-            name = "cheap"
-            model = "small"
-            tasks = ["classification"]
-            max_complexity = 10
+                [[route.tiers]]
+                name = "cheap"
+                model = "small"
+                tasks = ["classification"]
+                max_complexity = 10
 
-            [[budget]]
-            name = "cap"
-            scope = "user"
-            period = "none"
-            max_cost_usd = 1.5
-            on_block = "drop_call"
-            """)
+                [[budget]]
+                name = "cap"
+                scope = "user"
+                period = "none"
+                max_cost_usd = 1.5
+                on_block = "drop_call"
+                """)
         // Each call is $10 on big, $1 once routed to small. Combined: b1 $1 ≤ 1.5 admitted; b2, b3
         // 1 + 1 > 1.5 blocked. Alone, the budget blocks all three ($10 > 1.5).
         XCTAssertEqual(output.actions, ["b1=modified", "b2=avoided", "b3=avoided"])
@@ -580,17 +590,19 @@ final class BudgetPolicyTests: XCTestCase {
 
     func testNonCombinedBudgetIsOnlyItsIsolatedScenarioButItsIncidentsAreReported() throws {
         let calls = dollarCalls(["10:00:00", "10:01:00", "10:02:00"])
-        let output = try policyRun(calls, policy: """
-            [loop]
+        let output = try policyRun(
+            calls,
+            policy: """
+                [loop]
 
-            [[budget]]
-            name = "whatif"
-            combined = false
-            scope = "user"
-            period = "none"
-            max_requests = 1
-            on_block = "drop_call"
-            """)
+                [[budget]]
+                name = "whatif"
+                combined = false
+                scope = "user"
+                period = "none"
+                max_requests = 1
+                on_block = "drop_call"
+                """)
         // Combined = loop only: nothing changes.
         XCTAssertEqual(output.actions, ["c1=kept", "c2=kept", "c3=kept"])
         assertPolicyCombined(output, cost: "3", savings: "0", avoided: 0, modified: 0)
@@ -606,13 +618,15 @@ final class BudgetPolicyTests: XCTestCase {
         // A "practically unlimited" $1e9 budget (the loader accepts it) must simply admit both $1
         // calls. Run in a child process: the alert arithmetic can trap on Int128 overflow.
         let calls = [PolicyCall("c1", at: "10:00:00"), PolicyCall("c2", at: "10:01:00")]
-        let result = try policyRunCLI(calls, policy: """
-            [[budget]]
-            name = "huge"
-            scope = "user"
-            period = "none"
-            max_cost_usd = 1000000000
-            """)
+        let result = try policyRunCLI(
+            calls,
+            policy: """
+                [[budget]]
+                name = "huge"
+                scope = "user"
+                period = "none"
+                max_cost_usd = 1000000000
+                """)
         if result.crashed {
             // Known defect: BudgetTracker.crosses computes usage.cost.raw × 10⁶ and fraction × limit.raw
             // in Int128 (Money has 24 decimals), which overflows for limits above ~$1.7e8.

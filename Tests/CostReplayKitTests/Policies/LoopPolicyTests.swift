@@ -6,8 +6,10 @@ import XCTest
 /// SPEC §6.4 sessions and loop rules, §6.2 steps 1, 5 and 7. Every call costs $1 unless noted.
 final class LoopPolicyTests: XCTestCase {
     /// A call in session `session` whose response makes the given tool calls.
-    private func toolCall(_ id: String, at time: String, session: String? = "s1",
-                          _ tools: [(String, [String: Any])], _ configure: (inout PolicyCall) -> Void = { _ in }) -> PolicyCall {
+    private func toolCall(
+        _ id: String, at time: String, session: String? = "s1",
+        _ tools: [(String, [String: Any])], _ configure: (inout PolicyCall) -> Void = { _ in }
+    ) -> PolicyCall {
         PolicyCall(id, at: time) {
             $0.session = session
             $0.toolUses = tools.map { (name: $0.0, input: $0.1) }
@@ -68,12 +70,20 @@ final class LoopPolicyTests: XCTestCase {
         let output = try policyRun(calls, policy: "[loop]\nrepeat_window = 3\nmax_repeats = 2\nalternating = 0\n")
         // c4 (A): last 3 = [A, B, C] holds one A → append. c6 (A): last 3 = [C, A, D] → one →
         // append. c7 (A): last 3 = [A, D, A] → two ≥ 2 → halt; c8 avoided.
-        XCTAssertEqual(output.actions, ["c1=kept", "c2=kept", "c3=kept", "c4=kept", "c5=kept", "c6=kept", "c7=kept",
-                                        "c8=avoided"])
+        XCTAssertEqual(
+            output.actions,
+            [
+                "c1=kept", "c2=kept", "c3=kept", "c4=kept", "c5=kept", "c6=kept", "c7=kept",
+                "c8=avoided",
+            ])
         // With a window of 5, c6 already sees A twice in [A, B, C, A, D] → halt at c6.
         let wide = try policyRun(calls, policy: "[loop]\nrepeat_window = 5\nmax_repeats = 2\nalternating = 0\n")
-        XCTAssertEqual(wide.actions, ["c1=kept", "c2=kept", "c3=kept", "c4=kept", "c5=kept", "c6=kept", "c7=avoided",
-                                      "c8=avoided"])
+        XCTAssertEqual(
+            wide.actions,
+            [
+                "c1=kept", "c2=kept", "c3=kept", "c4=kept", "c5=kept", "c6=kept", "c7=avoided",
+                "c8=avoided",
+            ])
     }
 
     func testSimilarityBelowOneUsesThreeByteJaccard() throws {
@@ -158,21 +168,31 @@ final class LoopPolicyTests: XCTestCase {
         let calls = (1...7).map { index in PolicyCall("c\(index)", at: "10:0\(index):00") { $0.session = "s1" } }
         // Plain: made cost 1, 2, then c3 would make 3 > 2.5 → c3 avoided, session halted.
         let plain = try policyRun(calls, policy: "[loop]\nmax_session_cost_usd = 2.5\n")
-        XCTAssertEqual(plain.actions, ["c1=kept", "c2=kept", "c3=avoided", "c4=avoided", "c5=avoided", "c6=avoided",
-                                       "c7=avoided"])
+        XCTAssertEqual(
+            plain.actions,
+            [
+                "c1=kept", "c2=kept", "c3=avoided", "c4=avoided", "c5=avoided", "c6=avoided",
+                "c7=avoided",
+            ])
         XCTAssertEqual(plain.incidents(kind: "loop_halt").first?["call_id"], "c3")
         XCTAssertEqual(plain.incidents(kind: "loop_halt").first?["cost_avoided_usd"], "5.0")
         // With compaction to 500 input tokens each call costs $0.50 after the transforms: running
         // totals 0.5 … 2.5 (c5: 2.0 + 0.5 = 2.5 is not above the cap) → c6 (3.0 > 2.5) halts.
-        let compacted = try policyRun(calls, policy: """
-            [loop]
-            max_session_cost_usd = 2.5
+        let compacted = try policyRun(
+            calls,
+            policy: """
+                [loop]
+                max_session_cost_usd = 2.5
 
-            [compaction]
-            max_input_tokens = 500
-            """)
-        XCTAssertEqual(compacted.actions, ["c1=modified", "c2=modified", "c3=modified", "c4=modified", "c5=modified",
-                                           "c6=avoided", "c7=avoided"])
+                [compaction]
+                max_input_tokens = 500
+                """)
+        XCTAssertEqual(
+            compacted.actions,
+            [
+                "c1=modified", "c2=modified", "c3=modified", "c4=modified", "c5=modified",
+                "c6=avoided", "c7=avoided",
+            ])
         assertPolicyCombined(compacted, cost: "2.5", savings: "4.5", avoided: 2, modified: 5)
     }
 
@@ -191,8 +211,12 @@ final class LoopPolicyTests: XCTestCase {
         // 10:10 → 10:20:00 is a gap of exactly 10m, not more: one session; c4 is the 4th identical call
         // → halt (kept), c5 avoided.
         let same = try policyRun(calls(fourthAt: "10:20:00"), policy: policy)
-        XCTAssertEqual(same.actions, ["c1=kept", "c2=kept", "c3=kept", "c4=kept", "c5=avoided",
-                                      "n1=kept", "n2=kept", "n3=kept", "n4=kept", "n5=kept"])
+        XCTAssertEqual(
+            same.actions,
+            [
+                "c1=kept", "c2=kept", "c3=kept", "c4=kept", "c5=avoided",
+                "n1=kept", "n2=kept", "n3=kept", "n4=kept", "n5=kept",
+            ])
         let first = same.call("c1")["session"] ?? ""
         XCTAssertTrue(first.hasPrefix("inferred:alice:2026-10-01T10:00:00"), first)
         XCTAssertEqual(same.call("c5")["session"], first)

@@ -5,24 +5,27 @@ import XCTest
 /// Policy state must follow live keys and windows, not the number of calls (regressions).
 final class MemoryBoundPolicyTests: XCTestCase {
     private func context(id: Int, user: String, startSeconds: Int64, requestKey: UInt64) -> CallContext {
-        var record = CallRecord(id: "c\(id)", origin: RecordOrigin(fileIndex: 0, line: Int64(id)),
-                                start: Timestamp(micros: startSeconds * 1_000_000),
-                                end: Timestamp(micros: startSeconds * 1_000_000 + 500_000), model: "m")
+        var record = CallRecord(
+            id: "c\(id)", origin: RecordOrigin(fileIndex: 0, line: Int64(id)),
+            start: Timestamp(micros: startSeconds * 1_000_000),
+            end: Timestamp(micros: startSeconds * 1_000_000 + 500_000), model: "m")
         record.user = user
         record.succeeded = true
         var body = BodyFacts()
         body.requestKey = requestKey
         record.body = body
-        let call = ReplayedCall(record: record, session: nil, sessionInferred: false, pricedModel: nil, priceEntry: nil,
-                                usage: .zero, cost: nil)
+        let call = ReplayedCall(
+            record: record, session: nil, sessionInferred: false, pricedModel: nil, priceEntry: nil,
+            usage: .zero, cost: nil)
         return CallContext(call: call, task: "unknown", complexity: 1, isWastedRetry: false, userID: 0)
     }
 
     /// Every request distinct: expired entries used never to be swept (the sweep waited for the
     /// inserts to outnumber a count that grew with them).
     func testResponseCacheDropsExpiredEntriesWhenEveryKeyIsNew() {
-        var cache = ResponseCache(config: ResponseCacheConfig(
-            identity: PolicyIdentity(name: "rc", kind: .responseCache, combined: true)))
+        var cache = ResponseCache(
+            config: ResponseCacheConfig(
+                identity: PolicyIdentity(name: "rc", kind: .responseCache, combined: true)))
         for index in 0..<50_000 {
             let call = context(id: index, user: "u", startSeconds: Int64(index), requestKey: UInt64(index))
             XCTAssertFalse(cache.isHit(call))

@@ -17,7 +17,7 @@ final class OutputCapPolicyTests: XCTestCase {
                 $0.input = 0
                 $0.output = 1000
             },
-            PolicyCall("o3", at: "10:03:00") {          // no task hint, no rules: unknown
+            PolicyCall("o3", at: "10:03:00") {  // no task hint, no rules: unknown
                 $0.input = 0
                 $0.output = 1000
             },

@@ -54,7 +54,8 @@ final class PolicyFileLoaderPolicyTests: XCTestCase {
         assertKeyPath("[retry]\nwindow_seconds = \"120\"\n", "retry.window_seconds")
         assertKeyPath("[loop]\nmax_tool_calls = 1.5\n", "loop.max_tool_calls")
         assertKeyPath("[loop]\ncombined = \"yes\"\n", "loop.combined")
-        assertKeyPath(budget.replacingOccurrences(of: "max_cost_usd = 10", with: "max_cost_usd = \"10\""), "budget[0].max_cost_usd")
+        assertKeyPath(
+            budget.replacingOccurrences(of: "max_cost_usd = 10", with: "max_cost_usd = \"10\""), "budget[0].max_cost_usd")
         assertKeyPath("[response_cache]\nscope = 3\n", "response_cache.scope")
         assertKeyPath("[[route]]\nproviders = \"anthropic\"\n", "route[0].providers")
     }
@@ -113,7 +114,8 @@ final class PolicyFileLoaderPolicyTests: XCTestCase {
         let array = try load("[[route]]\nname = \"r\"\n")
         XCTAssertEqual(array.routes.map(\.identity.name), ["r"])
         // A single-table route with its own tiers.
-        let withTiers = try load("""
+        let withTiers = try load(
+            """
             [route]
             default_tier = "only"
 
@@ -137,10 +139,12 @@ final class PolicyFileLoaderPolicyTests: XCTestCase {
         // i counts from 1 in file order, named tables included.
         let budgets = try load(budget + budget + "name = \"mine\"\n" + budget)
         XCTAssertEqual(budgets.budgets.map(\.identity.name), ["budget-1", "mine", "budget-3"])
-        let kinds = try load("[loop]\n[retry]\n[response_cache]\n[prefix_cache]\n[compaction]\nmax_input_tokens = 9\n"
-                             + "[output_cap]\nmax_output_tokens = 9\n[batch]\n")
-        XCTAssertEqual(kinds.identities.map(\.name),
-                       ["loop", "retry", "response_cache", "prefix_cache", "compaction", "output_cap", "batch"])
+        let kinds = try load(
+            "[loop]\n[retry]\n[response_cache]\n[prefix_cache]\n[compaction]\nmax_input_tokens = 9\n"
+                + "[output_cap]\nmax_output_tokens = 9\n[batch]\n")
+        XCTAssertEqual(
+            kinds.identities.map(\.name),
+            ["loop", "retry", "response_cache", "prefix_cache", "compaction", "output_cap", "batch"])
         XCTAssertTrue(kinds.identities.allSatisfy(\.combined))
     }
 
@@ -180,8 +184,9 @@ final class PolicyFileLoaderPolicyTests: XCTestCase {
         XCTAssertEqual(loop.alternating, 6)
         XCTAssertEqual(loop.errorStreak, 3)
         XCTAssertEqual(loop.sessionGapMicros, 30 * 60 * 1_000_000)
-        XCTAssertEqual(set.routes.first?.tiers.map(\.model),
-                       ["claude-3-haiku-20240307", "claude-sonnet-4-20250514", "claude-opus-4-20250514"])
+        XCTAssertEqual(
+            set.routes.first?.tiers.map(\.model),
+            ["claude-3-haiku-20240307", "claude-sonnet-4-20250514", "claude-opus-4-20250514"])
         XCTAssertEqual(set.routes.first?.defaultTier, "sonnet")
         XCTAssertEqual(set.responseCache?.ttlMicros, 300_000_000)
         XCTAssertEqual(set.retry?.windowMicros, 120_000_000)

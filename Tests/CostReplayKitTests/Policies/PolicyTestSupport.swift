@@ -217,8 +217,10 @@ struct PolicyCall {
             for (index, use) in toolUses.enumerated() {
                 content.append(["type": "tool_use", "id": "toolu_\(id)_\(index)", "name": use.name, "input": use.input])
             }
-            var response: [String: Any] = ["type": "message", "role": "assistant", "model": model, "content": content,
-                                           "stop_reason": stopReason]
+            var response: [String: Any] = [
+                "type": "message", "role": "assistant", "model": model, "content": content,
+                "stop_reason": stopReason,
+            ]
             if hasUsage { response["usage"] = usageObject }
             root["response"] = response
         } else if hasUsage {
@@ -293,7 +295,9 @@ struct PolicyRunOutput {
 
     /// Waterfall entries as (policy, savings_usd).
     var waterfall: [(String, Double)] {
-        (combined["waterfall"] as? [[String: Any]] ?? []).map { ($0["policy"] as? String ?? "?", policyDouble($0["savings_usd"])) }
+        (combined["waterfall"] as? [[String: Any]] ?? []).map {
+            ($0["policy"] as? String ?? "?", policyDouble($0["savings_usd"]))
+        }
     }
 
     /// Incident rows of one kind.
@@ -356,22 +360,29 @@ extension XCTestCase {
     }
 
     /// Writes `calls` as one envelope log and analyzes it under `policy`.
-    func policyRun(_ calls: [PolicyCall], policy: String, prices: PriceBook? = nil, timezone: String = "UTC",
-                   policyTimezone: String? = nil) throws -> PolicyRunOutput {
-        try policyRun(files: [("log.jsonl", PolicyLogBuilder.jsonl(calls))], policy: policy, prices: prices, timezone: timezone,
-                      policyTimezone: policyTimezone)
+    func policyRun(
+        _ calls: [PolicyCall], policy: String, prices: PriceBook? = nil, timezone: String = "UTC",
+        policyTimezone: String? = nil
+    ) throws -> PolicyRunOutput {
+        try policyRun(
+            files: [("log.jsonl", PolicyLogBuilder.jsonl(calls))], policy: policy, prices: prices, timezone: timezone,
+            policyTimezone: policyTimezone)
     }
 
     /// Writes each (name, text) under one input folder, discovers them like the CLI does, and
     /// analyzes them under `policy`.
-    func policyRun(files: [(String, String)], policy: String, prices: PriceBook? = nil, timezone: String = "UTC",
-                   policyTimezone: String? = nil) throws -> PolicyRunOutput {
+    func policyRun(
+        files: [(String, String)], policy: String, prices: PriceBook? = nil, timezone: String = "UTC",
+        policyTimezone: String? = nil
+    ) throws -> PolicyRunOutput {
         let set = try policySet(policy, timezone: policyTimezone ?? timezone)
         return try policyRun(files: files, policies: set, prices: prices, timezone: timezone)
     }
 
-    func policyRun(files: [(String, String)], policies: PolicySet, prices: PriceBook? = nil,
-                   timezone: String = "UTC") throws -> PolicyRunOutput {
+    func policyRun(
+        files: [(String, String)], policies: PolicySet, prices: PriceBook? = nil,
+        timezone: String = "UTC"
+    ) throws -> PolicyRunOutput {
         let root = try policyTemporaryDirectory()
         let logs = root + "/logs"
         try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
@@ -379,14 +390,18 @@ extension XCTestCase {
             try Data(text.utf8).write(to: URL(fileURLWithPath: logs + "/" + name))
         }
         let inputs = try InputDiscovery.discover([logs])
-        return try policyRun(inputs: inputs, policies: policies, prices: prices ?? PolicyPrices.tiny(), timezone: timezone,
-                             outputDirectory: root + "/out")
+        return try policyRun(
+            inputs: inputs, policies: policies, prices: prices ?? PolicyPrices.tiny(), timezone: timezone,
+            outputDirectory: root + "/out")
     }
 
-    func policyRun(inputs: [InputFile], policies: PolicySet, prices: PriceBook, timezone: String = "UTC",
-                   outputDirectory: String) throws -> PolicyRunOutput {
-        let job = AnalyzeJob(inputs: inputs, options: AnalysisOptions(priceBook: prices), policies: policies,
-                             outputDirectory: outputDirectory, timezone: timezone, command: "costreplay analyze (policy test)")
+    func policyRun(
+        inputs: [InputFile], policies: PolicySet, prices: PriceBook, timezone: String = "UTC",
+        outputDirectory: String
+    ) throws -> PolicyRunOutput {
+        let job = AnalyzeJob(
+            inputs: inputs, options: AnalysisOptions(priceBook: prices), policies: policies,
+            outputDirectory: outputDirectory, timezone: timezone, command: "costreplay analyze (policy test)")
         let result = try job.run()
         func read(_ name: String) throws -> String {
             String(decoding: try Data(contentsOf: URL(fileURLWithPath: outputDirectory + "/" + name)), as: UTF8.self)
@@ -394,14 +409,17 @@ extension XCTestCase {
         let summaryText = try read("summary.json")
         let summary = try JSONSerialization.jsonObject(with: Data(summaryText.utf8)) as? [String: Any] ?? [:]
         let callsText = try read("calls.csv")
-        return PolicyRunOutput(result: result, summaryText: summaryText, callsText: callsText, summary: summary,
-                               calls: policyCSVRecords(callsText), incidents: policyCSVRecords(try read("incidents.csv")),
-                               savings: policyCSVRecords(try read("savings.csv")))
+        return PolicyRunOutput(
+            result: result, summaryText: summaryText, callsText: callsText, summary: summary,
+            calls: policyCSVRecords(callsText), incidents: policyCSVRecords(try read("incidents.csv")),
+            savings: policyCSVRecords(try read("savings.csv")))
     }
 
     /// Asserts the combined scenario's totals, both in summary.json (rounded to 6 decimals) and exactly.
-    func assertPolicyCombined(_ output: PolicyRunOutput, cost: String, savings: String, avoided: Int, modified: Int,
-                              file: StaticString = #filePath, line: UInt = #line) {
+    func assertPolicyCombined(
+        _ output: PolicyRunOutput, cost: String, savings: String, avoided: Int, modified: Int,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         let combined = output.combined
         XCTAssertEqual(policyDouble(combined["cost_usd"]), Double(cost)!, "combined.cost_usd", file: file, line: line)
         XCTAssertEqual(policyDouble(combined["savings_usd"]), Double(savings)!, "combined.savings_usd", file: file, line: line)
@@ -411,8 +429,10 @@ extension XCTestCase {
     }
 
     /// Asserts one call's combined outcome in calls.csv.
-    func assertPolicyCall(_ output: PolicyRunOutput, _ id: String, _ action: String, cost: String, policy: String = "",
-                          model: String? = nil, file: StaticString = #filePath, line: UInt = #line) {
+    func assertPolicyCall(
+        _ output: PolicyRunOutput, _ id: String, _ action: String, cost: String, policy: String = "",
+        model: String? = nil, file: StaticString = #filePath, line: UInt = #line
+    ) {
         let row = output.call(id, file: file, line: line)
         XCTAssertEqual(row["cf_action"], action, "\(id) cf_action", file: file, line: line)
         XCTAssertEqual(row["cf_cost_usd"], cost, "\(id) cf_cost_usd", file: file, line: line)
@@ -441,7 +461,8 @@ extension XCTestCase {
             let candidate = directory.appendingPathComponent("costreplay").path
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
-               FileManager.default.isExecutableFile(atPath: candidate) {
+                FileManager.default.isExecutableFile(atPath: candidate)
+            {
                 return candidate
             }
             directory = directory.deletingLastPathComponent()
@@ -451,7 +472,8 @@ extension XCTestCase {
 
     /// Runs `costreplay analyze` on `calls` in a child process, so that a trap fails this test
     /// instead of killing the whole test run.
-    func policyRunCLI(_ calls: [PolicyCall], policy: String, prices: String = PolicyPrices.tinyTOML) throws -> PolicyProcessResult {
+    func policyRunCLI(_ calls: [PolicyCall], policy: String, prices: String = PolicyPrices.tinyTOML) throws -> PolicyProcessResult
+    {
         let executable = try policyCLIPath()
         let root = try policyTemporaryDirectory()
         try Data(PolicyLogBuilder.jsonl(calls).utf8).write(to: URL(fileURLWithPath: root + "/log.jsonl"))
@@ -459,15 +481,18 @@ extension XCTestCase {
         try Data(prices.utf8).write(to: URL(fileURLWithPath: root + "/prices.toml"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["analyze", root + "/log.jsonl", "--policy", root + "/policy.toml", "--prices", root + "/prices.toml",
-                             "--out", root + "/out", "--quiet"]
+        process.arguments = [
+            "analyze", root + "/log.jsonl", "--policy", root + "/policy.toml", "--prices", root + "/prices.toml",
+            "--out", root + "/out", "--quiet",
+        ]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return PolicyProcessResult(status: process.terminationStatus, crashed: process.terminationReason == .uncaughtSignal,
-                                   stderr: String(decoding: stderr, as: UTF8.self))
+        return PolicyProcessResult(
+            status: process.terminationStatus, crashed: process.terminationReason == .uncaughtSignal,
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 }

@@ -14,8 +14,10 @@ final class PrefixCachePolicyTests: XCTestCase {
     private let m2 = PolicyLogBuilder.message(role: "assistant", bytes: 100, fill: "b")
 
     /// A call on `model` with units [unit 0 (100 bytes), messages…] and `input` uncached input tokens.
-    private func prompt(_ id: String, at time: String, model: String = "small", twoMessages: Bool, input: Int64,
-                        _ configure: (inout PolicyCall) -> Void = { _ in }) -> PolicyCall {
+    private func prompt(
+        _ id: String, at time: String, model: String = "small", twoMessages: Bool, input: Int64,
+        _ configure: (inout PolicyCall) -> Void = { _ in }
+    ) -> PolicyCall {
         PolicyCall(id, at: time) {
             $0.model = model
             $0.system = PolicyLogBuilder.system(model: model, unitBytes: 100)
@@ -193,7 +195,9 @@ final class PrefixCachePolicyTests: XCTestCase {
 
             [prefix_cache]
             """
-        let calls = [prompt("y1", at: "10:00:00", model: "oai-big", twoMessages: false, input: 2000) { $0.task = "classification" }]
+        let calls = [
+            prompt("y1", at: "10:00:00", model: "oai-big", twoMessages: false, input: 2000) { $0.task = "classification" }
+        ]
         let output = try policyRun(calls, policy: policy)
         // oai-big ($20) is routed to small, an anthropic model: the prefix cache applies ($2.5).
         assertPolicyCall(output, "y1", "modified", cost: "2.5", policy: "oai+prefix_cache", model: "small")

@@ -8,24 +8,28 @@ import XCTest
 final class ResponseCachePolicyTests: XCTestCase {
     func testHitWithinTTLOfTheFirstCallsEndAndExpiry() throws {
         let calls = [
-            PolicyCall("c1", at: "10:00:00") { $0.latencyMs = 60_000 },   // inserted at its end, 10:01:00
-            PolicyCall("c2", at: "10:06:00"),                               // 300 s after 10:01:00 → hit
-            PolicyCall("c3", at: "10:06:01"),                               // 301 s (c2 was not made) → miss
-            PolicyCall("c4", at: "10:06:02") { $0.status = 529 },          // a failed call can hit (c3 at 10:06:01)
+            PolicyCall("c1", at: "10:00:00") { $0.latencyMs = 60_000 },  // inserted at its end, 10:01:00
+            PolicyCall("c2", at: "10:06:00"),  // 300 s after 10:01:00 → hit
+            PolicyCall("c3", at: "10:06:01"),  // 301 s (c2 was not made) → miss
+            PolicyCall("c4", at: "10:06:02") { $0.status = 529 },  // a failed call can hit (c3 at 10:06:01)
             PolicyCall("c5", at: "11:00:00") {
                 $0.prompt = "S"
                 $0.latencyMs = 60_000
             },
-            PolicyCall("c6", at: "11:00:30") { $0.prompt = "S" },          // before c5 ended: age −30 s → miss
+            PolicyCall("c6", at: "11:00:30") { $0.prompt = "S" },  // before c5 ended: age −30 s → miss
             PolicyCall("c7", at: "12:00:00") {
                 $0.prompt = "F"
-                $0.status = 500                                             // failed: does not insert
+                $0.status = 500  // failed: does not insert
             },
             PolicyCall("c8", at: "12:00:10") { $0.prompt = "F" },
         ]
         let output = try policyRun(calls, policy: "[response_cache]\n")
-        XCTAssertEqual(output.actions, ["c1=kept", "c2=avoided", "c3=kept", "c4=avoided", "c5=kept", "c6=kept", "c7=kept",
-                                        "c8=kept"])
+        XCTAssertEqual(
+            output.actions,
+            [
+                "c1=kept", "c2=avoided", "c3=kept", "c4=avoided", "c5=kept", "c6=kept", "c7=kept",
+                "c8=kept",
+            ])
         assertPolicyCall(output, "c2", "avoided", cost: "0", policy: "response_cache")
         // Eight $1 calls (failed ones have usage), two avoided.
         assertPolicyCombined(output, cost: "6", savings: "2", avoided: 2, modified: 0)
@@ -76,8 +80,9 @@ final class ResponseCachePolicyTests: XCTestCase {
         // 3 copies among the last 5 → the session halts after c4. c5 is avoided by the loop halt
         // (were hits not fed to the detector, c5 would be one more cache hit).
         XCTAssertEqual(output.actions, ["c1=kept", "c2=avoided", "c3=avoided", "c4=avoided", "c5=avoided"])
-        XCTAssertEqual(output.calls.map { $0["cf_policy"] ?? "" },
-                       ["", "response_cache", "response_cache", "response_cache", "loop"])
+        XCTAssertEqual(
+            output.calls.map { $0["cf_policy"] ?? "" },
+            ["", "response_cache", "response_cache", "response_cache", "loop"])
         XCTAssertEqual(output.incidents(kind: "loop_halt").first?["call_id"], "c4")
         XCTAssertEqual(policyInt(output.incidentCounts["loop_halts"]), 1)
     }

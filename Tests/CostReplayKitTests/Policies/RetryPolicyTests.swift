@@ -17,13 +17,13 @@ final class RetryPolicyTests: XCTestCase {
 
     func testTruncatedCallResentWithinTheWindowIsAvoided() throws {
         let calls = [
-            truncated("a1", at: "10:00:00", session: "s1"),        // ends 10:00:10
-            PolicyCall("a2", at: "10:02:10") {                      // end + 120 s exactly: within
+            truncated("a1", at: "10:00:00", session: "s1"),  // ends 10:00:10
+            PolicyCall("a2", at: "10:02:10") {  // end + 120 s exactly: within
                 $0.session = "s1"
                 $0.maxTokens = 200
                 $0.temperature = 0.5
             },
-            truncated("b1", at: "11:00:00", session: "s2"),        // ends 11:00:10
+            truncated("b1", at: "11:00:00", session: "s2"),  // ends 11:00:10
             PolicyCall("b2", at: "11:02:10.001") { $0.session = "s2" },  // 1 ms too late
         ]
         let output = try policyRun(calls, policy: "[retry]\n")
@@ -62,8 +62,12 @@ final class RetryPolicyTests: XCTestCase {
             PolicyCall("f2", at: "13:00:10") { $0.session = "s5" },
         ]
         let output = try policyRun(calls, policy: "[retry]\n")
-        XCTAssertEqual(output.actions, ["c1=kept", "c2=kept", "c3=kept", "c4=kept", "d1=avoided", "d2=kept", "d3=kept",
-                                        "e1=kept", "e2=kept", "f1=kept", "f2=kept"])
+        XCTAssertEqual(
+            output.actions,
+            [
+                "c1=kept", "c2=kept", "c3=kept", "c4=kept", "d1=avoided", "d2=kept", "d3=kept",
+                "e1=kept", "e2=kept", "f1=kept", "f2=kept",
+            ])
     }
 
     func testFailedCallWithUsageIsACandidateAndOneWithoutUsageIsNot() throws {
@@ -71,14 +75,14 @@ final class RetryPolicyTests: XCTestCase {
             PolicyCall("g1", at: "14:00:00") {
                 $0.session = "s6"
                 $0.status = 500
-                $0.hasResponse = false                 // top-level usage: billed $1
+                $0.hasResponse = false  // top-level usage: billed $1
             },
             PolicyCall("g2", at: "14:00:30") { $0.session = "s6" },
             PolicyCall("h1", at: "15:00:00") {
                 $0.session = "s7"
                 $0.status = 500
                 $0.hasResponse = false
-                $0.hasUsage = false                    // nothing billed: $0, never unpriced
+                $0.hasUsage = false  // nothing billed: $0, never unpriced
             },
             PolicyCall("h2", at: "15:00:10") { $0.session = "s7" },
         ]

@@ -87,8 +87,9 @@ final class RoutePolicyTests: XCTestCase {
         // r4: 1 500 is inside the inclusive bound → classification → small: $1.5 (was $15).
         // r5: 1 000 uncached + 1 000 read = 2 000 input tokens (all input buckets) > 1 500 → unknown
         //     → mid: 1 000 × 0.004 + 1 000 × 0.0004 = $4.4 (was 10 + 1 = $11).
-        XCTAssertEqual(output.calls.map { $0["task"] ?? "" },
-                       ["classification", "unknown", "unknown", "classification", "unknown"])
+        XCTAssertEqual(
+            output.calls.map { $0["task"] ?? "" },
+            ["classification", "unknown", "unknown", "classification", "unknown"])
         assertPolicyCall(output, "r1", "modified", cost: "1", policy: "tiering", model: "small")
         assertPolicyCall(output, "r2", "modified", cost: "6.4", policy: "tiering", model: "mid")
         assertPolicyCall(output, "r3", "modified", cost: "4", policy: "tiering", model: "mid")
@@ -126,14 +127,14 @@ final class RoutePolicyTests: XCTestCase {
             max_output_tokens = 200
             """
         let calls = [
-            PolicyCall("k1", at: "10:01:00") { $0.system = "A Deep dive" },                  // also matches user a?ice
+            PolicyCall("k1", at: "10:01:00") { $0.system = "A Deep dive" },  // also matches user a?ice
             PolicyCall("k2", at: "10:02:00") {
                 $0.user = nil
                 $0.system = "deep"
                 $0.team = "eng-core"
             },
-            PolicyCall("k3", at: "10:03:00") { $0.model = "big" },                            // alice
-            PolicyCall("k4", at: "10:04:00") { $0.user = "alicia" },                          // not a?ice; model small
+            PolicyCall("k3", at: "10:03:00") { $0.model = "big" },  // alice
+            PolicyCall("k4", at: "10:04:00") { $0.user = "alicia" },  // not a?ice; model small
             PolicyCall("k5", at: "10:05:00") {
                 $0.user = nil
                 $0.model = "big"
@@ -147,17 +148,19 @@ final class RoutePolicyTests: XCTestCase {
             PolicyCall("k7", at: "10:07:00") {
                 $0.user = nil
                 $0.model = "big"
-                $0.team = "ENG-core"                                                         // case-sensitive
+                $0.team = "ENG-core"  // case-sensitive
             },
             PolicyCall("k8", at: "10:08:00") {
                 $0.user = nil
-                $0.model = "big"                                                             // no user, no team
+                $0.model = "big"  // no user, no team
             },
         ]
         let output = try policyRun(calls, policy: policy)
-        XCTAssertEqual(output.calls.map { $0["task"] ?? "" }, [
-            "research", "coding", "classification", "extraction", "summarization", "unknown", "unknown", "unknown",
-        ])
+        XCTAssertEqual(
+            output.calls.map { $0["task"] ?? "" },
+            [
+                "research", "coding", "classification", "extraction", "summarization", "unknown", "unknown", "unknown",
+            ])
     }
 
     func testComplexityFormulaThresholds() throws {
@@ -188,23 +191,23 @@ final class RoutePolicyTests: XCTestCase {
             """
         // (id, input, output, tools offered, messages, hint, expected complexity, expected model)
         let cases: [(String, Int64, Int64, Int, Int, Double?, Int, String)] = [
-            ("x01", 2000, 1000, 0, 10, nil, 1, "small"),   // every term at its bound, none above
-            ("x02", 2001, 0, 0, 1, nil, 2, "mid"),         // in > 2000
-            ("x03", 1000, 1001, 0, 1, nil, 2, "mid"),      // out > 1000
-            ("x04", 1000, 0, 1, 1, nil, 2, "mid"),         // tools > 0
-            ("x05", 1000, 0, 0, 11, nil, 2, "mid"),        // messages > 10
-            ("x06", 8001, 0, 0, 1, nil, 3, "mid"),         // in > 2000, > 8000
-            ("x07", 8001, 1001, 0, 1, nil, 4, "big"),      // 1 + 2 + 1
-            ("x08", 2001, 4001, 0, 1, nil, 4, "big"),      // 1 + 1 + 2
-            ("x09", 1000, 0, 11, 1, nil, 3, "mid"),        // tools > 0, > 10
-            ("x10", 1000, 0, 0, 41, nil, 3, "mid"),        // messages > 10, > 40
-            ("x11", 32001, 0, 0, 1, nil, 4, "big"),        // in > 2000, 8000, 32000
-            ("x12", 40000, 5000, 12, 41, 1, 1, "small"),   // the hint wins over the formula (which gives 10)
-            ("x13", 1000, 0, 0, 1, 0, 1, "small"),         // hint clamped up to 1
-            ("x14", 1000, 0, 0, 1, 15, 10, "big"),         // hint clamped down to 10
-            ("x15", 1000, 0, 0, 1, 3.9, 3, "mid"),         // hint truncated
-            ("x16", 1000, 0, 0, 1, 1.9, 1, "small"),       // hint truncated
-            ("x17", 1000, 0, 0, 1, nil, 2, "mid"),         // 1 000 uncached + 1 001 read: in = 2 001 > 2000
+            ("x01", 2000, 1000, 0, 10, nil, 1, "small"),  // every term at its bound, none above
+            ("x02", 2001, 0, 0, 1, nil, 2, "mid"),  // in > 2000
+            ("x03", 1000, 1001, 0, 1, nil, 2, "mid"),  // out > 1000
+            ("x04", 1000, 0, 1, 1, nil, 2, "mid"),  // tools > 0
+            ("x05", 1000, 0, 0, 11, nil, 2, "mid"),  // messages > 10
+            ("x06", 8001, 0, 0, 1, nil, 3, "mid"),  // in > 2000, > 8000
+            ("x07", 8001, 1001, 0, 1, nil, 4, "big"),  // 1 + 2 + 1
+            ("x08", 2001, 4001, 0, 1, nil, 4, "big"),  // 1 + 1 + 2
+            ("x09", 1000, 0, 11, 1, nil, 3, "mid"),  // tools > 0, > 10
+            ("x10", 1000, 0, 0, 41, nil, 3, "mid"),  // messages > 10, > 40
+            ("x11", 32001, 0, 0, 1, nil, 4, "big"),  // in > 2000, 8000, 32000
+            ("x12", 40000, 5000, 12, 41, 1, 1, "small"),  // the hint wins over the formula (which gives 10)
+            ("x13", 1000, 0, 0, 1, 0, 1, "small"),  // hint clamped up to 1
+            ("x14", 1000, 0, 0, 1, 15, 10, "big"),  // hint clamped down to 10
+            ("x15", 1000, 0, 0, 1, 3.9, 3, "mid"),  // hint truncated
+            ("x16", 1000, 0, 0, 1, 1.9, 1, "small"),  // hint truncated
+            ("x17", 1000, 0, 0, 1, nil, 2, "mid"),  // 1 000 uncached + 1 001 read: in = 2 001 > 2000
         ]
         let calls = cases.enumerated().map { index, item in
             PolicyCall(item.0, at: "10:\(10 + index):00") {
@@ -247,10 +250,10 @@ final class RoutePolicyTests: XCTestCase {
             """
         let calls = [
             PolicyCall("s1", at: "10:01:00") { $0.task = "classification" },  // small → twin: same price
-            PolicyCall("s2", at: "10:02:00") { $0.task = "research" },        // small → big: dearer
+            PolicyCall("s2", at: "10:02:00") { $0.task = "research" },  // small → big: dearer
             PolicyCall("s3", at: "10:03:00") {
                 $0.task = "classification"
-                $0.model = "mid"                                               // mid → twin: cheaper
+                $0.model = "mid"  // mid → twin: cheaper
             },
         ]
         let output = try policyRun(calls, policy: policy)
@@ -279,18 +282,20 @@ final class RoutePolicyTests: XCTestCase {
         assertPolicyCall(anthropic, "o1", "kept", cost: "10", model: "oai-big")
         assertPolicyCall(anthropic, "a1", "modified", cost: "1", policy: "tiering", model: "small")
 
-        let openai = try policyRun(calls, policy: """
-            [[route]]
-            name = "oai"
-            providers = ["openai"]
-            default_tier = "mini"
+        let openai = try policyRun(
+            calls,
+            policy: """
+                [[route]]
+                name = "oai"
+                providers = ["openai"]
+                default_tier = "mini"
 
-            [[route.tiers]]
-            name = "mini"
-            model = "oai-small"
-            tasks = ["classification"]
-            max_complexity = 10
-            """)
+                [[route.tiers]]
+                name = "mini"
+                model = "oai-small"
+                tasks = ["classification"]
+                max_complexity = 10
+                """)
         assertPolicyCall(openai, "o1", "modified", cost: "1", policy: "oai", model: "oai-small")
         assertPolicyCall(openai, "a1", "kept", cost: "10", model: "big")
     }

@@ -40,8 +40,9 @@ final class ScenarioPropertyPolicyTests: XCTestCase {
     // MARK: (1) waterfall
 
     func testWaterfallStepsSumExactlyToTheCombinedSavingsOnTheConformanceLogs() throws {
-        let policies = try PolicyFileLoader.load(text: try text(conformance + "/policies/aggressive.toml"),
-                                                 source: "aggressive.toml", defaultTimezone: "UTC")
+        let policies = try PolicyFileLoader.load(
+            text: try text(conformance + "/policies/aggressive.toml"),
+            source: "aggressive.toml", defaultTimezone: "UTC")
         let prices = try conformancePrices()
         let inputs = try conformanceInputs()
         XCTAssertEqual(inputs.count, 3)
@@ -93,8 +94,9 @@ final class ScenarioPropertyPolicyTests: XCTestCase {
         XCTAssertGreaterThan(outcome.combined.callsModified, 0)
 
         // Through AnalyzeJob: the same identity from its result, and calls.csv sums exactly.
-        let output = try policyRun(inputs: inputs, policies: policies, prices: prices,
-                                   outputDirectory: try policyTemporaryDirectory() + "/out")
+        let output = try policyRun(
+            inputs: inputs, policies: policies, prices: prices,
+            outputDirectory: try policyTemporaryDirectory() + "/out")
         let jobOutcome = try XCTUnwrap(output.result.replay)
         let jobBaseline = output.result.spend.total.cost
         let jobSteps = jobOutcome.waterfallSavings(baseline: jobBaseline)
@@ -178,8 +180,9 @@ final class ScenarioPropertyPolicyTests: XCTestCase {
             on_exceed = "alert"
             """
         let policies = try policySet(policy)
-        let output = try policyRun(inputs: try conformanceInputs(), policies: policies, prices: try conformancePrices(),
-                                   outputDirectory: try policyTemporaryDirectory() + "/out")
+        let output = try policyRun(
+            inputs: try conformanceInputs(), policies: policies, prices: try conformancePrices(),
+            outputDirectory: try policyTemporaryDirectory() + "/out")
         let replay = try XCTUnwrap(output.result.replay)
         let baseline = output.result.spend.total.cost
         XCTAssertGreaterThan(baseline, .zero)
@@ -226,32 +229,33 @@ final class ScenarioPropertyPolicyTests: XCTestCase {
             let ms = millis % 1000, s = (millis / 1000) % 60, m = (millis / 60_000) % 60, h = millis / 3_600_000
             let time = String(format: "%02d:%02d:%02d.%03d", h, m, s, ms)
             let r = next()
-            calls.append(PolicyCall("g\(String(format: "%04d", index))", at: time) {
-                let user = users[r % users.count]
-                $0.user = user
-                $0.session = r % 5 < 3 ? "sess-\(user)-\(r % 3)" : nil
-                $0.team = teams[r % teams.count]
-                $0.apiKey = "key_\(r % 3)"
-                $0.model = models[r % models.count]
-                $0.task = tasks[(r / 7) % tasks.count]
-                $0.prompt = "P\((r / 11) % 6)"
-                $0.system = (r / 13) % 2 == 0 ? "Be concise" : nil
-                $0.tags = ["env": (r / 17) % 2 == 0 ? "prod" : "dev"]
-                switch (r / 19) % 4 {
-                case 0: $0.toolUses = [(name: "read_file", input: ["path": "a.txt"])]
-                case 1: $0.toolUses = [(name: "read_file", input: ["path": "b.txt"])]
-                default: break
-                }
-                $0.toolsOffered = (r / 23) % 3
-                $0.toolErrors = (r / 29) % 7 == 0 ? 1 : 0
-                $0.stopReason = (r / 31) % 10 == 0 ? "max_tokens" : "end_turn"
-                $0.status = (r / 37) % 13 == 0 ? 500 : nil
-                $0.input = Int64(200 + (r / 41) % 3000)
-                $0.output = Int64((r / 43) % 1500)
-                $0.cacheRead = (r / 47) % 5 == 0 ? 300 : 0
-                $0.maxTokens = (r / 53) % 2 == 0 ? 1000 : nil
-                $0.latencyMs = Int64((r / 59) % 20_000)
-            })
+            calls.append(
+                PolicyCall("g\(String(format: "%04d", index))", at: time) {
+                    let user = users[r % users.count]
+                    $0.user = user
+                    $0.session = r % 5 < 3 ? "sess-\(user)-\(r % 3)" : nil
+                    $0.team = teams[r % teams.count]
+                    $0.apiKey = "key_\(r % 3)"
+                    $0.model = models[r % models.count]
+                    $0.task = tasks[(r / 7) % tasks.count]
+                    $0.prompt = "P\((r / 11) % 6)"
+                    $0.system = (r / 13) % 2 == 0 ? "Be concise" : nil
+                    $0.tags = ["env": (r / 17) % 2 == 0 ? "prod" : "dev"]
+                    switch (r / 19) % 4 {
+                    case 0: $0.toolUses = [(name: "read_file", input: ["path": "a.txt"])]
+                    case 1: $0.toolUses = [(name: "read_file", input: ["path": "b.txt"])]
+                    default: break
+                    }
+                    $0.toolsOffered = (r / 23) % 3
+                    $0.toolErrors = (r / 29) % 7 == 0 ? 1 : 0
+                    $0.stopReason = (r / 31) % 10 == 0 ? "max_tokens" : "end_turn"
+                    $0.status = (r / 37) % 13 == 0 ? 500 : nil
+                    $0.input = Int64(200 + (r / 41) % 3000)
+                    $0.output = Int64((r / 43) % 1500)
+                    $0.cacheRead = (r / 47) % 5 == 0 ? 300 : 0
+                    $0.maxTokens = (r / 53) % 2 == 0 ? 1000 : nil
+                    $0.latencyMs = Int64((r / 59) % 20_000)
+                })
         }
         return calls
     }
@@ -353,13 +357,15 @@ final class ScenarioPropertyPolicyTests: XCTestCase {
         // Split 1: round-robin into a, b, c (each file stays sorted).
         var roundRobin: [[PolicyCall]] = [[], [], []]
         for (index, call) in calls.enumerated() { roundRobin[index % 3].append(call) }
-        let first = try policyRun(files: zip(["a.jsonl", "b.jsonl", "c.jsonl"], roundRobin).map { ($0, PolicyLogBuilder.jsonl($1)) },
-                                  policy: splitPolicy)
+        let first = try policyRun(
+            files: zip(["a.jsonl", "b.jsonl", "c.jsonl"], roundRobin).map { ($0, PolicyLogBuilder.jsonl($1)) },
+            policy: splitPolicy)
         // Split 2: consecutive thirds, the earliest in the file whose name sorts last.
         let third = calls.count / 3
         let chunks = [Array(calls[..<third]), Array(calls[third..<(2 * third)]), Array(calls[(2 * third)...])]
-        let second = try policyRun(files: zip(["z.jsonl", "m.jsonl", "a.jsonl"], chunks).map { ($0, PolicyLogBuilder.jsonl($1)) },
-                                   policy: splitPolicy)
+        let second = try policyRun(
+            files: zip(["z.jsonl", "m.jsonl", "a.jsonl"], chunks).map { ($0, PolicyLogBuilder.jsonl($1)) },
+            policy: splitPolicy)
         // One file.
         let single = try policyRun(calls, policy: splitPolicy)
 

@@ -57,8 +57,9 @@ final class UnpricedPolicyTests: XCTestCase {
         // (one unit): write tokens(1) = 2 000 → uncached 0, write 2 000 (compaction has nothing
         // uncached to trim); output capped to 100; batch ×0.5: (2 000 × 0.00125 + 100 × 0.002) × 0.5
         // = (2.5 + 0.2) × 0.5 = $1.35.
-        assertPolicyCall(output, "p1", "modified", cost: "1.35", policy: "tiering+prefix_cache+output_cap+batch",
-                         model: "small")
+        assertPolicyCall(
+            output, "p1", "modified", cost: "1.35", policy: "tiering+prefix_cache+output_cap+batch",
+            model: "small")
         XCTAssertEqual(policyDouble(output.baseline["cost_usd"]), 16.0)
         XCTAssertEqual(output.exactBaselineCost, policyUSD("16"))
         XCTAssertEqual(policyInt(output.summary["inputs"].flatMap { ($0 as? [String: Any])?["unpriced_calls"] }), 1)
@@ -127,20 +128,23 @@ final class UnpricedPolicyTests: XCTestCase {
                 $0.toolUses = [(name: "read_file", input: ["path": "a.txt"])]
             }
         }
-        calls.append(PolicyCall("c5", at: "10:05:00") {
-            $0.session = "s1"
-            $0.model = "mystery"
-        })
+        calls.append(
+            PolicyCall("c5", at: "10:05:00") {
+                $0.session = "s1"
+                $0.model = "mystery"
+            })
         // A truncated unpriced call re-sent at once: a wasted retry.
-        calls.append(PolicyCall("r1", at: "11:00:00") {
-            $0.session = "s2"
-            $0.model = "mystery"
-            $0.stopReason = "max_tokens"
-        })
-        calls.append(PolicyCall("r2", at: "11:00:05") {
-            $0.session = "s2"
-            $0.model = "mystery"
-        })
+        calls.append(
+            PolicyCall("r1", at: "11:00:00") {
+                $0.session = "s2"
+                $0.model = "mystery"
+                $0.stopReason = "max_tokens"
+            })
+        calls.append(
+            PolicyCall("r2", at: "11:00:05") {
+                $0.session = "s2"
+                $0.model = "mystery"
+            })
         let output = try policyRun(calls, policy: "[loop]\n\n[retry]\n")
         // c4 is the 4th identical tool call → halt; c5 (unpriced) avoided by the loop. r1 avoided
         // as a wasted retry.

@@ -17,7 +17,8 @@ final class EmbeddedPriceBookTests: XCTestCase {
             XCTAssertEqual(Rates.format(rates.input), normalizedDecimal(pin.input), "\(pin.model) input")
             XCTAssertEqual(Rates.format(rates.output), normalizedDecimal(pin.output), "\(pin.model) output")
             XCTAssertEqual(rates.cacheRead.map(Rates.format), pin.cacheRead.map(normalizedDecimal), "\(pin.model) cache read")
-            XCTAssertEqual(rates.cacheWrite5m.map(Rates.format), pin.cacheWrite5m.map(normalizedDecimal), "\(pin.model) cache write 5m")
+            XCTAssertEqual(
+                rates.cacheWrite5m.map(Rates.format), pin.cacheWrite5m.map(normalizedDecimal), "\(pin.model) cache write 5m")
         }
     }
 
@@ -29,8 +30,11 @@ final class EmbeddedPriceBookTests: XCTestCase {
     func testSpecNamedModelsArePriced() throws {
         let at = timestamp("2026-10-01T00:00:00Z")
         let haiku = try XCTUnwrap(Self.book.entry(forLoggedModel: "claude-3-haiku-20240307", at: at))
-        XCTAssertEqual(haiku.cost(of: Usage(input: 1_000_000, cacheWrite5m: 1_000_000, cacheRead: 1_000_000, output: 1_000_000),
-                                  serviceTier: .standard).exactDecimal, "1.83")
+        XCTAssertEqual(
+            haiku.cost(
+                of: Usage(input: 1_000_000, cacheWrite5m: 1_000_000, cacheRead: 1_000_000, output: 1_000_000),
+                serviceTier: .standard
+            ).exactDecimal, "1.83")
         XCTAssertNotNil(Self.book.entry(forLoggedModel: "claude-sonnet-4-20250514", at: at))
         XCTAssertNotNil(Self.book.entry(forLoggedModel: "claude-opus-4-20250514", at: at))
     }

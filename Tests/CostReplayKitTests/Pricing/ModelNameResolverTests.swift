@@ -66,8 +66,10 @@ final class ModelNameResolverTests: XCTestCase {
             ("Claude-Sonnet-4-5", "claude-sonnet-4-5"),
             ("SONNET-LATEST-ALIAS", "claude-sonnet-4-5"),
             // (2) ARN → last path segment (then region, vendor, version and date)
-            ("arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-5-20250929-v1:0",
-             "claude-sonnet-4-5"),
+            (
+                "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+                "claude-sonnet-4-5"
+            ),
             ("arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0", "claude-haiku-4-5"),
             // one provider/ prefix
             ("anthropic/claude-sonnet-4-5", "claude-sonnet-4-5"),
@@ -142,7 +144,8 @@ final class ModelNameResolverTests: XCTestCase {
 
     func testCandidatesAreLowerCasedAndDistinct() {
         XCTAssertEqual(ModelNameResolver.candidates("Claude-Sonnet-4-5"), ["claude-sonnet-4-5"])
-        XCTAssertEqual(ModelNameResolver.candidates("us.anthropic.Claude-Sonnet-4-5-20250929-v1:0"),
-                       ["us.anthropic.claude-sonnet-4-5-20250929-v1:0", "claude-sonnet-4-5-20250929", "claude-sonnet-4-5"])
+        XCTAssertEqual(
+            ModelNameResolver.candidates("us.anthropic.Claude-Sonnet-4-5-20250929-v1:0"),
+            ["us.anthropic.claude-sonnet-4-5-20250929-v1:0", "claude-sonnet-4-5-20250929", "claude-sonnet-4-5"])
     }
 }

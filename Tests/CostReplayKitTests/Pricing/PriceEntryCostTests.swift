@@ -54,10 +54,12 @@ final class PriceEntryCostTests: XCTestCase {
     }
 
     func testHighestTierBelowTheInputApplies() {
-        let entry = PriceEntry(id: "tiered", provider: "test", rates: Rates(input: 1_000_000_000_000, output: 0), tiers: [
-            PriceTier(aboveInputTokens: 1000, rates: Rates(input: 3_000_000_000_000, output: 0)),
-            PriceTier(aboveInputTokens: 100, rates: Rates(input: 2_000_000_000_000, output: 0)),
-        ])
+        let entry = PriceEntry(
+            id: "tiered", provider: "test", rates: Rates(input: 1_000_000_000_000, output: 0),
+            tiers: [
+                PriceTier(aboveInputTokens: 1000, rates: Rates(input: 3_000_000_000_000, output: 0)),
+                PriceTier(aboveInputTokens: 100, rates: Rates(input: 2_000_000_000_000, output: 0)),
+            ])
         let cost = { (tokens: Int64) in entry.cost(of: Usage(input: tokens), serviceTier: .standard).exactDecimal }
         XCTAssertEqual(cost(100), "0.0001")
         XCTAssertEqual(cost(101), "0.000202")
@@ -84,7 +86,8 @@ final class PriceEntryCostTests: XCTestCase {
     }
 
     func testMultipliersFromTheBook() throws {
-        let book = try priceBook("""
+        let book = try priceBook(
+            """
             [[model]]
             id = "m"
             input = 0.15
@@ -125,7 +128,8 @@ final class PriceEntryCostTests: XCTestCase {
 
     func testReasoningTokensAreNotBilledTwice() throws {
         let gpt5 = try embeddedEntry("gpt-5")
-        XCTAssertEqual(gpt5.cost(of: Usage(output: 1000, reasoning: 800), serviceTier: .standard),
-                       gpt5.cost(of: Usage(output: 1000), serviceTier: .standard))
+        XCTAssertEqual(
+            gpt5.cost(of: Usage(output: 1000, reasoning: 800), serviceTier: .standard),
+            gpt5.cost(of: Usage(output: 1000), serviceTier: .standard))
     }
 }

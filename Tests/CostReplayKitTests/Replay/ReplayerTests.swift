@@ -6,7 +6,8 @@ import XCTest
 final class ReplayerTests: XCTestCase {
     /// Writes `files` (name → lines) into a fresh directory and replays it as one directory input.
     private func replayDirectory(_ files: [String: [String]], options: AnalysisOptions? = nil) throws
-        -> (calls: [ReplayedCall], summary: InputSummary, root: String) {
+        -> (calls: [ReplayedCall], summary: InputSummary, root: String)
+    {
         let directory = try makeTemporaryDirectory()
         let root = try directory.makeFolder("logs")
         for (name, lines) in files { try directory.write("logs/" + name, IngestFixtures.text(lines)) }
@@ -34,7 +35,9 @@ final class ReplayerTests: XCTestCase {
 
     func testNearlySortedFilesComeOutSorted() throws {
         let result = try replayDirectory([
-            "a.jsonl": [line("1", "10:05:00"), line("2", "10:00:00"), line("3", "10:14:59"), line("4", "10:10:00"), line("5", "10:20:00")],
+            "a.jsonl": [
+                line("1", "10:05:00"), line("2", "10:00:00"), line("3", "10:14:59"), line("4", "10:10:00"), line("5", "10:20:00"),
+            ]
         ])
         XCTAssertEqual(result.calls.map(\.record.id), ["2", "1", "4", "3", "5"])
         XCTAssertEqual(result.summary.late, 0)
@@ -43,8 +46,14 @@ final class ReplayerTests: XCTestCase {
     func testDuplicatesCountOnceKeepingTheFirstInReplayOrder() throws {
         let result = try replayDirectory([
             // The copy in b.jsonl starts earlier: it is first in replay order and kept.
-            "a.jsonl": [line("x", "10:05:00", user: "from-a"), line("y", "10:06:00", user: "from-a"), line("z", "10:07:00", user: "from-a")],
-            "b.jsonl": [line("x", "10:00:00", user: "from-b"), line("y", "10:06:00", user: "from-b"), line("y", "10:08:00", user: "again")],
+            "a.jsonl": [
+                line("x", "10:05:00", user: "from-a"), line("y", "10:06:00", user: "from-a"),
+                line("z", "10:07:00", user: "from-a"),
+            ],
+            "b.jsonl": [
+                line("x", "10:00:00", user: "from-b"), line("y", "10:06:00", user: "from-b"),
+                line("y", "10:08:00", user: "again"),
+            ],
         ])
         XCTAssertEqual(result.calls.map(\.record.id), ["x", "y", "z"])
         // Equal starts: the path key decides (a.jsonl before b.jsonl).
@@ -87,14 +96,18 @@ final class ReplayerTests: XCTestCase {
     func testMaxLatenessIsConfigurable() throws {
         var options = try simpleOptions()
         options.maxLatenessMicros = 60 * 1_000_000
-        let result = try replayDirectory(["a.jsonl": [line("1", "10:00:00"), line("2", "10:02:00"), line("3", "10:01:00"), line("4", "10:00:59")]],
-                                         options: options)
+        let result = try replayDirectory(
+            ["a.jsonl": [line("1", "10:00:00"), line("2", "10:02:00"), line("3", "10:01:00"), line("4", "10:00:59")]],
+            options: options)
         XCTAssertEqual(result.summary.late, 1)
     }
 
     func testPricingAndUnpricedModels() throws {
         let result = try replayDirectory([
-            "a.jsonl": [line("p", "10:00:00"), line("u1", "10:01:00", model: "mystery-model"), line("u2", "10:02:00", model: "mystery-model")],
+            "a.jsonl": [
+                line("p", "10:00:00"), line("u1", "10:01:00", model: "mystery-model"),
+                line("u2", "10:02:00", model: "mystery-model"),
+            ]
         ])
         XCTAssertEqual(result.calls.map(\.pricedModel), ["claude-test", nil, nil])
         // 100 input × $1 + 10 output × $2 per million

@@ -13,7 +13,9 @@ final class JSONOutputTests: XCTestCase {
             "é": .string("é"),
             "Z": .int(-1),
         ])
-        XCTAssertEqual(document.rendered(), #"""
+        XCTAssertEqual(
+            document.rendered(),
+            #"""
             {
               "Z": -1,
               "alpha": {

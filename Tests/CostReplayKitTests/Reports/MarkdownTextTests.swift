@@ -40,7 +40,9 @@ final class MarkdownTextTests: XCTestCase {
         var table = MarkdownTable([("Name", .left), ("Cost", .right)])
         table.add([MarkdownText.cell("a|b"), "$1.00"])
         table.add(["long name here", "$12,345.67"])
-        XCTAssertEqual(table.rendered(), """
+        XCTAssertEqual(
+            table.rendered(),
+            """
             | Name           |       Cost |
             | -------------- | ---------: |
             | a\\|b           |      $1.00 |

@@ -139,7 +139,9 @@ final class SynthGeneratorTests: XCTestCase {
             if let s = o["session"] as? String { sessions.insert(s) }
             if let t = o["service_tier"] as? String { tiers.insert(t) }
             models.insert((o["request"] as? [String: Any])?["model"] as? String ?? "")
-            guard let response = o["response"] as? [String: Any], let usage = response["usage"] as? [String: Any] else { continue }
+            guard let response = o["response"] as? [String: Any], let usage = response["usage"] as? [String: Any] else {
+                continue
+            }
             if let content = response["content"] as? [[String: Any]] {
                 anthropicToolUse += content.filter { $0["type"] as? String == "tool_use" }.count
             }
@@ -170,7 +172,9 @@ final class SynthGeneratorTests: XCTestCase {
         XCTAssertEqual(tiers, ["batch", "flex", "priority"])
         XCTAssertGreaterThan(sessions.count, 10)
         XCTAssertGreaterThan(largest, 40_000, "late agent turns re-send tens of KB")
-        for model in ["claude-sonnet-4-5", "claude-opus-4-1", "claude-haiku-4-5", "gpt-4o", "gpt-4.1", "gpt-5", "o3", "acme-llm-preview"] {
+        for model in [
+            "claude-sonnet-4-5", "claude-opus-4-1", "claude-haiku-4-5", "gpt-4o", "gpt-4.1", "gpt-5", "o3", "acme-llm-preview",
+        ] {
             XCTAssertTrue(models.contains(model), model)
         }
     }
@@ -202,7 +206,8 @@ final class SynthGeneratorTests: XCTestCase {
         let runaway = calls.filter { $0["session"] as? String == i["runaway_session"] }
         var signatures: [String: Int] = [:]
         for call in runaway {
-            for block in ((call["response"] as? [String: Any])?["content"] as? [[String: Any]]) ?? [] where block["type"] as? String == "tool_use" {
+            for block in ((call["response"] as? [String: Any])?["content"] as? [[String: Any]]) ?? []
+            where block["type"] as? String == "tool_use" {
                 let input = try JSONSerialization.data(withJSONObject: block["input"]!, options: .sortedKeys)
                 signatures["\(block["name"]!) \(String(decoding: input, as: UTF8.self))", default: 0] += 1
             }
@@ -232,11 +237,12 @@ final class SynthGeneratorTests: XCTestCase {
         // A truncated call, then the same request with a larger max tokens in the same session within a minute.
         let session = i["max_tokens_retry_example"]!
         let inSession = calls.filter { $0["session"] as? String == session }
-        let truncatedIndex = try XCTUnwrap(inSession.firstIndex { call in
-            let response = call["response"] as? [String: Any]
-            let finish = ((response?["choices"] as? [[String: Any]])?.first?["finish_reason"] as? String)
-            return response?["stop_reason"] as? String == "max_tokens" || finish == "length"
-        })
+        let truncatedIndex = try XCTUnwrap(
+            inSession.firstIndex { call in
+                let response = call["response"] as? [String: Any]
+                let finish = ((response?["choices"] as? [[String: Any]])?.first?["finish_reason"] as? String)
+                return response?["stop_reason"] as? String == "max_tokens" || finish == "length"
+            })
         let truncated = inSession[truncatedIndex], retry = inSession[truncatedIndex + 1]
         var a = truncated["request"] as! [String: Any], b = retry["request"] as! [String: Any]
         let key = a["max_tokens"] != nil ? "max_tokens" : "max_completion_tokens"
@@ -284,7 +290,8 @@ final class SynthGeneratorTests: XCTestCase {
         for seed in 1...12 {
             let calls = seed * 797 % 2500 + 1
             let days = seed % 10 + 1
-            let summary = try SynthGenerator.write(to: "/dev/null", options: SynthOptions(calls: calls, seed: UInt64(seed), days: days))
+            let summary = try SynthGenerator.write(
+                to: "/dev/null", options: SynthOptions(calls: calls, seed: UInt64(seed), days: days))
             XCTAssertEqual(summary.calls, calls, "seed \(seed) days \(days)")
             XCTAssertEqual(summary.lines, calls + (Int(summary.incidents["duplicate_lines"] ?? "0") ?? 0))
         }

@@ -13,7 +13,8 @@ final class SynthJSONWriterTests: XCTestCase {
         w.key("n"); w.int(-1_234_567_890_123)
         w.key("z"); w.int(0)
         w.key("t"); w.decimal(thousandths: 700)
-        w.key("a"); w.arrayStart(); w.int(1); w.null(); w.bool(true); w.arrayStart(); w.arrayEnd(); w.objectStart(); w.objectEnd(); w.arrayEnd()
+        w.key("a"); w.arrayStart(); w.int(1); w.null(); w.bool(true); w.arrayStart(); w.arrayEnd(); w.objectStart();
+        w.objectEnd(); w.arrayEnd()
         w.objectEnd()
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String: Any])
         XCTAssertEqual(object["s"] as? String, tricky)
