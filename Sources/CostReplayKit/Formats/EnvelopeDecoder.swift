@@ -18,33 +18,56 @@ public struct EnvelopeDecoder: LogDecoder {
 
     static let timestampKeys: [JSONKey] = ["ts", "timestamp", "time", "start_time", "startTime"]
 
+    /// The top-level keys the decoder reads, found in one pass (`Field` indexes the result).
+    enum Field: Int, CaseIterable {
+        case ts, timestamp, time, startTimeSnake, startTime, latency, request, response, provider, model, id, status, usage
+        case user, userID, session, sessionID, traceID, conversationID, apiKey, apiKeyID, team, task, complexity, tags
+        case serviceTier
+    }
+
+    static let fieldTable = JSONKeyTable([
+        "ts", "timestamp", "time", "start_time", "startTime", "latency_ms", "request", "response", "provider", "model", "id",
+        "status", "usage", "user", "user_id", "session", "session_id", "trace_id", "conversation_id", "api_key",
+        "api_key_id", "team", "task", "complexity", "tags", "service_tier",
+    ])
+
+    /// The top-level fields of one line.
+    struct Fields {
+        let indices: [Int]
+        subscript(_ field: Field) -> Int? {
+            let index = indices[field.rawValue]
+            return index < 0 ? nil : index
+        }
+    }
+
     public mutating func decode(_ tape: JSONTape, context: DecodeContext) throws(DecodeFailure) -> CallRecord {
         let root = tape.root
-        let start = try Self.startTime(tape, root)
+        let fields = Fields(indices: Self.fieldTable.lookup(tape, root))
+        let start = try Self.startTime(tape, fields)
         var end = start
-        if let latency = tape.value(root, "latency_ms"), tape.kind(latency) == .number,
+        if let latency = fields[.latency], tape.kind(latency) == .number,
             let millis = TimestampParser.parseMillisDuration(tape.rawBytes(latency)), millis > 0
         {
             end = start.adding(micros: millis)
         }
-        let request = tape.value(root, "request").flatMap { tape.kind($0) == .object ? $0 : nil }
-        let response = tape.value(root, "response").flatMap { tape.kind($0) == .object ? $0 : nil }
-        let provider = tape.string(root, "provider")?.lowercased()
+        let request = fields[.request].flatMap { tape.kind($0) == .object ? $0 : nil }
+        let response = fields[.response].flatMap { tape.kind($0) == .object ? $0 : nil }
+        let provider = fields[.provider].flatMap { tape.string($0) }?.lowercased()
 
         guard
-            let model = Self.nonEmptyString(tape, root, "model")
+            let model = Self.nonEmptyString(tape, fields[.model])
                 ?? response.flatMap({ Self.nonEmptyString(tape, $0, "model") })
                 ?? request.flatMap({ Self.nonEmptyString(tape, $0, "model") })
         else { throw DecodeFailure(.missingModel, "no model in the record, its response or its request") }
 
-        let id = Self.identifier(tape, root) ?? "\(context.pathKey):\(context.line)"
+        let id = Self.identifier(tape, fields[.id]) ?? "\(context.pathKey):\(context.line)"
         var call = CallRecord(
             id: id, origin: RecordOrigin(fileIndex: context.fileIndex, line: context.line),
             start: start, end: end, model: model)
         call.provider = provider
 
         var status: Int?
-        if let statusIndex = tape.value(root, "status") {
+        if let statusIndex = fields[.status] {
             if let value = tape.integer(statusIndex) {
                 status = Int(clamping: value)
             } else if let text = tape.string(statusIndex), let value = Int(text) {
@@ -57,7 +80,7 @@ public struct EnvelopeDecoder: LogDecoder {
 
         let usageIndex =
             response.flatMap { r in tape.value(r, "usage").flatMap { tape.isNull($0) ? nil : $0 } }
-            ?? tape.value(root, "usage").flatMap { tape.isNull($0) ? nil : $0 }
+            ?? fields[.usage].flatMap { tape.isNull($0) ? nil : $0 }
         let shape = BodyShape.detect(tape, response: response, request: request, provider: provider, usage: usageIndex)
         call.bodyShape = shape
         if let usageIndex {
@@ -66,7 +89,7 @@ public struct EnvelopeDecoder: LogDecoder {
             throw DecodeFailure(.missingUsage, "a successful call without usage")
         }
 
-        call.user = Self.nonEmptyString(tape, root, "user") ?? Self.nonEmptyString(tape, root, "user_id")
+        call.user = Self.nonEmptyString(tape, fields[.user]) ?? Self.nonEmptyString(tape, fields[.userID])
         if call.user == nil, let request {
             if shape == .anthropic {
                 call.user = tape.value(request, "metadata").flatMap { Self.nonEmptyString(tape, $0, "user_id") }
@@ -75,12 +98,12 @@ public struct EnvelopeDecoder: LogDecoder {
             }
         }
         call.session =
-            Self.nonEmptyString(tape, root, "session") ?? Self.nonEmptyString(tape, root, "session_id")
-            ?? Self.nonEmptyString(tape, root, "trace_id") ?? Self.nonEmptyString(tape, root, "conversation_id")
-        call.apiKey = Self.nonEmptyString(tape, root, "api_key") ?? Self.nonEmptyString(tape, root, "api_key_id")
-        call.team = Self.nonEmptyString(tape, root, "team")
-        call.task = Self.nonEmptyString(tape, root, "task")
-        if let complexity = tape.value(root, "complexity"), tape.kind(complexity) == .number,
+            Self.nonEmptyString(tape, fields[.session]) ?? Self.nonEmptyString(tape, fields[.sessionID])
+            ?? Self.nonEmptyString(tape, fields[.traceID]) ?? Self.nonEmptyString(tape, fields[.conversationID])
+        call.apiKey = Self.nonEmptyString(tape, fields[.apiKey]) ?? Self.nonEmptyString(tape, fields[.apiKeyID])
+        call.team = Self.nonEmptyString(tape, fields[.team])
+        call.task = Self.nonEmptyString(tape, fields[.task])
+        if let complexity = fields[.complexity], tape.kind(complexity) == .number,
             var parts = DecimalParts(tape.rawBytes(complexity))
         {
             // Truncated towards zero here, clamped to 1...10 where it is used (§6.5).
@@ -88,14 +111,14 @@ public struct EnvelopeDecoder: LogDecoder {
             parts.negative = false
             if let whole = parts.floored(scale: 0) { call.complexity = Int(clamping: negative ? -whole : whole) }
         }
-        if let tags = tape.value(root, "tags"), tape.kind(tags) == .object {
+        if let tags = fields[.tags], tape.kind(tags) == .object {
             tape.forEachMember(tags) { key, value in
                 if let text = tape.string(value), let name = tape.string(key) { call.tags[name] = text }
             }
         }
 
         let tierText =
-            Self.nonEmptyString(tape, root, "service_tier")
+            Self.nonEmptyString(tape, fields[.serviceTier])
             ?? response.flatMap { r in tape.value(r, "usage").flatMap { Self.nonEmptyString(tape, $0, "service_tier") } }
             ?? response.flatMap { Self.nonEmptyString(tape, $0, "service_tier") }
             ?? request.flatMap { Self.nonEmptyString(tape, $0, "service_tier") }
@@ -110,9 +133,10 @@ public struct EnvelopeDecoder: LogDecoder {
     }
 
     /// The call's start from the first timestamp key present.
-    static func startTime(_ tape: JSONTape, _ root: Int) throws(DecodeFailure) -> Timestamp {
-        for key in timestampKeys {
-            guard let index = tape.value(root, key) else { continue }
+    static func startTime(_ tape: JSONTape, _ fields: Fields) throws(DecodeFailure) -> Timestamp {
+        let timestampFields: [Field] = [.ts, .timestamp, .time, .startTimeSnake, .startTime]
+        for (key, field) in zip(timestampKeys, timestampFields) {
+            guard let index = fields[field] else { continue }
             let parsed: Timestamp?
             switch tape.kind(index) {
             case .string:
@@ -132,8 +156,8 @@ public struct EnvelopeDecoder: LogDecoder {
     }
 
     /// The record's id: a string, or a number's text.
-    static func identifier(_ tape: JSONTape, _ root: Int) -> String? {
-        guard let index = tape.value(root, "id") else { return nil }
+    static func identifier(_ tape: JSONTape, _ index: Int?) -> String? {
+        guard let index else { return nil }
         switch tape.kind(index) {
         case .string:
             let text = tape.string(index) ?? ""
@@ -145,7 +169,12 @@ public struct EnvelopeDecoder: LogDecoder {
 
     /// A string field, treating "" as absent.
     static func nonEmptyString(_ tape: JSONTape, _ object: Int, _ key: JSONKey) -> String? {
-        guard let text = tape.string(object, key), !text.isEmpty else { return nil }
+        nonEmptyString(tape, tape.value(object, key))
+    }
+
+    /// The string at `index`, treating "" (and non-strings) as absent.
+    static func nonEmptyString(_ tape: JSONTape, _ index: Int?) -> String? {
+        guard let index, let text = tape.string(index), !text.isEmpty else { return nil }
         return text
     }
 }
