@@ -6,8 +6,8 @@
 /// aligned to the position in the stream, never to the start of a write.
 public struct StreamHasher {
     private var state: UInt64
-    private var pendingLow: UInt64 = 0
-    private var pendingHigh: UInt64 = 0
+    /// Bytes of the current 16-byte block, little-endian, `pendingCount` of them.
+    private var pending: UInt128 = 0
     private var pendingCount = 0
     /// Bytes hashed so far.
     public private(set) var length = 0
@@ -29,28 +29,38 @@ public struct StreamHasher {
 
     /// Adds one byte.
     @inline(__always) public mutating func update(byte: UInt8) {
-        if pendingCount < 8 {
-            pendingLow |= UInt64(byte) << (UInt64(pendingCount) * 8)
-        } else {
-            pendingHigh |= UInt64(byte) << (UInt64(pendingCount - 8) * 8)
-        }
+        pending |= UInt128(byte) << (pendingCount &* 8)
         pendingCount += 1
         length += 1
-        if pendingCount == 16 {
-            absorb(pendingLow, pendingHigh)
-            pendingLow = 0
-            pendingHigh = 0
-            pendingCount = 0
-        }
+        if pendingCount == 16 { flushBlock() }
+    }
+
+    @inline(__always) private mutating func flushBlock() {
+        absorb(UInt64(truncatingIfNeeded: pending), UInt64(truncatingIfNeeded: pending >> 64))
+        pending = 0
+        pendingCount = 0
+    }
+
+    /// Copies up to 16 bytes into the pending block at once (short writes are the common case).
+    @inline(__always) private mutating func addShort(_ buffer: UnsafeRawBufferPointer, from start: Int, count: Int) {
+        var chunk: UInt128 = 0
+        withUnsafeMutableBytes(of: &chunk) { $0.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: count) }
+        pending |= UInt128(littleEndian: chunk) << (pendingCount &* 8)
+        pendingCount += count
+        length += count
+        if pendingCount == 16 { flushBlock() }
     }
 
     /// Adds a run of bytes.
     public mutating func update(_ buffer: UnsafeRawBufferPointer) {
         var index = 0
         let count = buffer.count
-        while pendingCount != 0 && index < count {
-            update(byte: buffer[index])
-            index += 1
+        guard count > 0 else { return }
+        if pendingCount != 0 {
+            // Fill the pending block first, so blocks stay aligned to the stream position.
+            let take = min(16 - pendingCount, count)
+            addShort(buffer, from: 0, count: take)
+            index = take
         }
         if let base = buffer.baseAddress {
             let blocksStart = index
@@ -62,10 +72,7 @@ public struct StreamHasher {
             }
             length += index - blocksStart
         }
-        while index < count {
-            update(byte: buffer[index])
-            index += 1
-        }
+        if index < count { addShort(buffer, from: index, count: count - index) }
     }
 
     /// Adds a 64-bit value (for combining hashes).
@@ -76,7 +83,11 @@ public struct StreamHasher {
     /// The hash of everything added so far.
     public func finalize() -> UInt64 {
         var copy = self
-        if copy.pendingCount != 0 { copy.absorb(copy.pendingLow, copy.pendingHigh ^ UInt64(copy.pendingCount) << 56) }
+        if copy.pendingCount != 0 {
+            copy.absorb(
+                UInt64(truncatingIfNeeded: copy.pending),
+                UInt64(truncatingIfNeeded: copy.pending >> 64) ^ UInt64(copy.pendingCount) << 56)
+        }
         return Self.mum(copy.state ^ UInt64(copy.length), Self.k0 ^ 0x5555_5555_5555_5555)
     }
 }
