@@ -23,7 +23,7 @@ final class PromptUnitCache: @unchecked Sendable {
     /// Units smaller than this are canonicalized directly (cheaper than a lookup).
     static let minimumBytes = 256
 
-    init(capacity: Int = 1 << 16) { self.capacity = capacity }
+    init(capacity: Int = 1 << 14) { self.capacity = capacity }
 
     /// The canonical hash and length of the value `index` of `tape`, computed or remembered.
     func unit(_ tape: JSONTape, _ index: Int) -> Entry {
