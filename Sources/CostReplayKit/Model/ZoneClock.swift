@@ -21,8 +21,9 @@ public final class ZoneClock: @unchecked Sendable {
         if time.micros >= cachedFrom && time.micros < cachedUntil { return cachedOffsetMicros }
         let date = Date(timeIntervalSince1970: Double(Timestamp.floorDiv(time.micros, 1_000_000)))
         cachedOffsetMicros = Int64(zone.secondsFromGMT(for: date)) * 1_000_000
-        // Valid from the previous whole hour until the next transition (or a day ahead without one).
-        cachedFrom = Timestamp.floorDiv(time.micros, 3_600_000_000) * 3_600_000_000
+        // Valid from this instant until the next transition (or a day ahead without one); not from
+        // an earlier hour, since some zones change their offset at half past.
+        cachedFrom = time.micros
         if let next = zone.nextDaylightSavingTimeTransition(after: date) {
             cachedUntil = Int64(next.timeIntervalSince1970) * 1_000_000
         } else {
@@ -37,10 +38,4 @@ public final class ZoneClock: @unchecked Sendable {
 
     /// Local calendar day number since 1970-01-01.
     public func localDay(_ time: Timestamp) -> Int64 { Timestamp.floorDiv(localMicros(time), Timestamp.microsPerDay) }
-
-    /// Local date `YYYY-MM-DD`.
-    public func localDate(_ time: Timestamp) -> String {
-        let (y, m, d) = CivilDate.fromEpochDay(localDay(time))
-        return CivilDate.format(year: y, month: m, day: d)
-    }
 }

@@ -241,9 +241,6 @@ public enum PolicyFileLoader {
             }
             config.window = parsed
         }
-        if config.window == .rolling, case .month = period {
-            // A rolling month is 30 days (SPEC §6.3); nothing to check.
-        }
         if let cost = try table.decimal("max_cost_usd", scale: Money.scale) { config.maxCost = Money(raw: cost) }
         config.maxTokens = try table.integer("max_tokens")
         config.maxRequests = try table.integer("max_requests")
