@@ -101,7 +101,8 @@ struct PrefixCacheSimulator {
 
     /// Step 8 for a made call.
     mutating func commit(_ update: PendingUpdate) {
-        var table = live[update.key] ?? [:]
+        // Taken out and put back, so the per-key table is mutated in place, never copied.
+        var table = live.removeValue(forKey: update.key) ?? [:]
         if let hash = update.readHash, var entry = table[hash] {
             entry.unreadPremium = .zero
             table[hash] = entry

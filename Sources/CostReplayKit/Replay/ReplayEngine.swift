@@ -29,21 +29,25 @@ public final class ReplayEngine {
     public init(policySet: PolicySet, priceBook: PriceBook, clockFor: @escaping (String) -> ZoneClock, lanes laneCount: Int = 0) {
         self.policySet = policySet
         let identities = policySet.identities
-        isolated = identities.map {
-            Scenario(
-                name: "isolated:" + $0.name, policies: [$0], set: policySet, priceBook: priceBook, clockFor: clockFor,
-                reportsIncidents: !$0.combined)
-        }
         let combined = identities.filter(\.combined)
-        steps = combined.indices.map { index in
+        let steps = combined.indices.map { index in
             let last = index == combined.count - 1
             return Scenario(
                 name: last ? "combined" : "waterfall:\(index + 1)", policies: Array(combined[...index]),
                 set: policySet, priceBook: priceBook, clockFor: clockFor, reportsIncidents: last)
         }
+        self.steps = steps
+        // The first waterfall step enables exactly the first combined policy: it is that policy's
+        // isolated scenario, so the two share one Scenario instead of replaying it twice.
+        isolated = identities.map { identity in
+            if let first = steps.first, first.policies == [identity] { return first }
+            return Scenario(
+                name: "isolated:" + identity.name, policies: [identity], set: policySet, priceBook: priceBook,
+                clockFor: clockFor, reportsIncidents: !identity.combined)
+        }
         classifier = TaskClassifier(rules: policySet.taskRoute?.rules ?? [])
         retry = policySet.retry.map { RetryLookahead(windowMicros: $0.windowMicros) }
-        let others = isolated + steps.dropLast()
+        let others = Self.distinct(isolated + steps.dropLast()).filter { $0 !== steps.last }
         if laneCount > 0 && !others.isEmpty {
             mainScenarios = Array(steps.suffix(1))
             let count = min(laneCount, others.count)
@@ -52,8 +56,14 @@ public final class ReplayEngine {
                 ScenarioLane(scenarios: others.enumerated().filter { $0.offset % count == lane }.map(\.element))
             }
         } else {
-            mainScenarios = isolated + steps
+            mainScenarios = Self.distinct(isolated + steps)
         }
+    }
+
+    /// The scenarios without repeats (waterfall step 1 is also an isolated scenario).
+    private static func distinct(_ scenarios: [Scenario]) -> [Scenario] {
+        var seen = Set<ObjectIdentifier>()
+        return scenarios.filter { seen.insert(ObjectIdentifier($0)).inserted }
     }
 
     /// The task of a call as every output reports it.
@@ -87,7 +97,7 @@ public final class ReplayEngine {
         }
         for lane in lanes { lane.finish() }
         lanes = []
-        for scenario in isolated + steps { scenario.finish() }
+        for scenario in Self.distinct(isolated + steps) { scenario.finish() }
     }
 
     /// Runs one call through every scenario; returns its context and combined outcome.
@@ -131,7 +141,7 @@ public final class ReplayEngine {
             ?? ScenarioSummary(
                 name: "combined", policies: [], cost: baselineCost, savings: .zero, callsAvoided: 0, callsModified: 0)
         var incidents: [Incident] = []
-        for scenario in isolated + steps where scenario.reportsIncidents { incidents += scenario.incidents }
+        for scenario in Self.distinct(isolated + steps) where scenario.reportsIncidents { incidents += scenario.incidents }
         incidents += bursts.incidents()
         incidents.sort { ($0.time, $0.kind.rawValue, $0.policy, $0.key) < ($1.time, $1.kind.rawValue, $1.policy, $1.key) }
         var routeChanges: [String: [(task: String, from: String, to: String, calls: Int64, savings: Money)]] = [:]

@@ -1,6 +1,7 @@
-/// One what-if world: a set of enabled policies with their own state, through which every call
-/// passes in replay order (the pipeline of SPEC §6.2).
-final class Scenario {
+/// The state and pipeline of one scenario (SPEC §6.2), as a value: `Scenario` moves it out of its
+/// stored property once per call, so the pipeline's many small mutations run on a local value
+/// without a dynamic exclusivity check each.
+struct ScenarioPipeline {
     /// `isolated:<policy>`, `waterfall:<k>` (the last one is `combined`).
     let name: String
     /// The enabled policies in pipeline order.
@@ -9,14 +10,14 @@ final class Scenario {
     let reportsIncidents: Bool
 
     private var loop: LoopDetector?
-    private let loopName: String
-    private let retryName: String?
+    private var loopName: String
+    private var retryName: String?
     private var responseCache: ResponseCache?
-    let router: ModelRouter?
+    private(set) var router: ModelRouter?
     private var prefixCache: PrefixCacheSimulator?
-    private let compaction: CompactionTransform?
-    private let outputCap: OutputCapTransform?
-    private let batch: BatchTransform?
+    private var compaction: CompactionTransform?
+    private var outputCap: OutputCapTransform?
+    private var batch: BatchTransform?
     private var budgets: BudgetTracker?
 
     /// Halted sessions: the halting policy and the index of its incident.
@@ -60,11 +61,25 @@ final class Scenario {
         budgets = budgetConfigs.isEmpty ? nil : BudgetTracker(configs: budgetConfigs, clockFor: clockFor, priceBook: priceBook)
     }
 
+    /// An inert value to swap in while the real one is being used.
+    static var placeholder: ScenarioPipeline { ScenarioPipeline() }
+
+    private init() {
+        name = ""
+        policies = []
+        reportsIncidents = false
+        loopName = ""
+    }
+
     /// Passes one call through the pipeline; returns what happened to it in this scenario.
-    func process(_ context: CallContext) -> CallOutcome {
+    mutating func process(_ context: CallContext) -> CallOutcome {
         let record = context.record
         let baselineCost = context.call.cost
-        budgets?.flush(upTo: record.start.micros, alert: { incidents.append($0) }, scenario: name)
+        if budgets != nil {
+            var alerts: [Incident] = []
+            budgets!.flush(upTo: record.start.micros, alert: { alerts.append($0) }, scenario: name)
+            incidents += alerts
+        }
 
         // 1. halted sessions, request count and tool-error streak
         if let session = context.session {
@@ -158,7 +173,7 @@ final class Scenario {
     }
 
     /// Step 7 for a made or cache-served call.
-    private func detectLoops(_ context: CallContext) {
+    private mutating func detectLoops(_ context: CallContext) {
         guard let session = context.session, loop != nil, halted[context.sessionID] == nil,
             let stop = loop!.afterCall(session: context.sessionID, toolCalls: context.toolCalls)
         else { return }
@@ -167,7 +182,7 @@ final class Scenario {
             includingThisCall: false)
     }
 
-    private func haltSession(
+    private mutating func haltSession(
         _ session: String, by policy: String, kind: Incident.Kind, reason: String, detail: String,
         context: CallContext, includingThisCall: Bool
     ) {
@@ -180,14 +195,18 @@ final class Scenario {
         halted[context.sessionID] = (policy, incidents.count - 1)
     }
 
-    private func avoid(_ context: CallContext, by policy: String) -> CallOutcome {
+    private mutating func avoid(_ context: CallContext, by policy: String) -> CallOutcome {
         callsAvoided += 1
         return CallOutcome(action: .avoided, model: nil, cost: context.call.cost == nil ? nil : .zero, policies: [policy])
     }
 
     /// After the last call: pending budget records (late alerts) and cache bookkeeping.
-    func finish() {
-        budgets?.finish(alert: { incidents.append($0) }, scenario: name)
+    mutating func finish() {
+        if budgets != nil {
+            var alerts: [Incident] = []
+            budgets!.finish(alert: { alerts.append($0) }, scenario: name)
+            incidents += alerts
+        }
         prefixCache?.finish()
     }
 
@@ -195,4 +214,47 @@ final class Scenario {
     var wastedWritePremium: Money { prefixCache?.wastedWritePremium ?? .zero }
     /// Calls the prefix cache skipped for lack of a request body.
     var prefixSkippedWithoutBody: Int64 { prefixCache?.skippedWithoutBody ?? 0 }
+}
+
+/// One what-if world: a set of enabled policies with their own state, through which every call
+/// passes in replay order. A class so the engine and its lanes can share and identify scenarios.
+final class Scenario {
+    private var pipeline: ScenarioPipeline
+    let name: String
+    let policies: [PolicyIdentity]
+    let reportsIncidents: Bool
+    let router: ModelRouter?
+
+    init(
+        name: String, policies: [PolicyIdentity], set: PolicySet, priceBook: PriceBook, clockFor: (String) -> ZoneClock,
+        reportsIncidents: Bool
+    ) {
+        pipeline = ScenarioPipeline(
+            name: name, policies: policies, set: set, priceBook: priceBook, clockFor: clockFor,
+            reportsIncidents: reportsIncidents)
+        self.name = name
+        self.policies = policies
+        self.reportsIncidents = reportsIncidents
+        router = pipeline.router
+    }
+
+    /// Passes one call through the pipeline; returns what happened to it in this scenario.
+    func process(_ context: CallContext) -> CallOutcome {
+        var local = ScenarioPipeline.placeholder
+        swap(&local, &pipeline)
+        defer { swap(&local, &pipeline) }
+        return local.process(context)
+    }
+
+    /// After the last call: pending budget records and cache bookkeeping.
+    func finish() { pipeline.finish() }
+
+    var cost: Money { pipeline.cost }
+    var callsAvoided: Int64 { pipeline.callsAvoided }
+    var callsModified: Int64 { pipeline.callsModified }
+    var incidents: [Incident] { pipeline.incidents }
+    var routeChanges: [ScenarioPipeline.RouteChange: (calls: Int64, savings: Money)] { pipeline.routeChanges }
+    var routedComplexity: [Int: Int64] { pipeline.routedComplexity }
+    var wastedWritePremium: Money { pipeline.wastedWritePremium }
+    var prefixSkippedWithoutBody: Int64 { pipeline.prefixSkippedWithoutBody }
 }

@@ -23,7 +23,8 @@ public struct WorkingCall: Sendable {
 
     /// Cost at the current model, usage and tier (nil when unpriced; zero for no-usage failures).
     func cost(baseline: ReplayedCall) -> Money? {
-        guard let entry else { return baseline.cost }
+        // Untouched, it costs what it cost (the baseline was priced with this entry, usage and tier).
+        guard let entry, !modifiedBy.isEmpty else { return baseline.cost }
         if baseline.record.usage == nil { return .zero }
         return entry.cost(of: usage, serviceTier: tier)
     }
