@@ -59,6 +59,9 @@ final class CommandLineTests: XCTestCase {
         let calls = (summary["inputs"] as! [String: Any])["calls"] as! Int
         XCTAssertGreaterThan(calls, 100)
         XCTAssertLessThan(calls, 1500)
+        let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        XCTAssertTrue(report.contains("**Damaged input:**"), "the report names the damage")
+        XCTAssertTrue(report.contains("the incomplete line it cut off was dropped"), "cutting a file in half cuts a line")
     }
 
     func testStandardInputIsReadAsPathDash() throws {

@@ -160,7 +160,8 @@ public enum MarkdownReportWriter {
         for file in inputs.damagedFiles {
             out +=
                 "**Damaged input:** \(MarkdownText.cell(file.pathKey, limit: 80)): \(MarkdownText.cell(file.damage!.message, limit: 80)) "
-            out += "at compressed byte \(file.damage!.compressedOffset); every complete line before it was used.\n\n"
+            out += "at compressed byte \(file.damage!.compressedOffset); every complete line before it was used"
+            out += file.droppedPartialLine ? " (the incomplete line it cut off was dropped).\n\n" : ".\n\n"
         }
         return out
     }
