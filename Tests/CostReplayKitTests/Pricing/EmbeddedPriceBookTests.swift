@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import CostReplayKit
@@ -20,6 +21,13 @@ final class EmbeddedPriceBookTests: XCTestCase {
             XCTAssertEqual(
                 rates.cacheWrite5m.map(Rates.format), pin.cacheWrite5m.map(normalizedDecimal), "\(pin.model) cache write 5m")
         }
+    }
+
+    /// fixtures/prices/embedded.toml is the readable copy users start from; it must be the book itself.
+    func testReadableCopyIsTheCompiledBook() throws {
+        let copy = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("fixtures/prices/embedded.toml")
+        XCTAssertEqual(try String(contentsOf: copy, encoding: .utf8), EmbeddedPriceBook.toml)
     }
 
     func testTheBookHasItsDateAndSource() {
