@@ -1,5 +1,5 @@
 /// Everything a finished analysis knows, for the report writers.
-public struct AnalysisResult: Sendable {
+public struct AnalysisResult {
     public var inputs: InputSummary
     public var spend: SpendAggregator
     public var priceBook: PriceBook

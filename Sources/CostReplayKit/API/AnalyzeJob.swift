@@ -37,11 +37,9 @@ public struct AnalyzeJob {
             options.keepSystemText = policies.routes.contains { $0.rules.contains { $0.systemContains != nil } }
             let replayer = Replayer(options: options)
             replayer.progress = progress
-            let clocks = ZoneClockCache()
             // With more than one job, the scenarios other than `combined` run on their own threads.
             let engine = ReplayEngine(
-                policySet: policies, priceBook: options.priceBook, clockFor: clocks.clock,
-                lanes: options.jobs > 1 ? max(1, options.jobs - 1) : 0)
+                policySet: policies, priceBook: options.priceBook, lanes: options.jobs > 1 ? max(1, options.jobs - 1) : 0)
             let record = { (context: CallContext, outcome: CallOutcome) throws in
                 try ledger.append(context.call, task: context.task, outcome: outcome)
                 spend.add(context, outcome: outcome)

@@ -2,7 +2,10 @@ import Foundation
 
 /// Local wall-clock time of an IANA time zone, exact to the microsecond, for calendar days in
 /// reports and calendar budget windows. The UTC offset is cached until the zone's next transition.
-public final class ZoneClock: @unchecked Sendable {
+///
+/// Not thread-safe (the cache is mutable): each scenario and the spend aggregator own their clocks,
+/// so scenarios replayed on different threads never share one.
+public final class ZoneClock {
     public let identifier: String
     private let zone: TimeZone
     private var cachedFrom: Int64 = .max

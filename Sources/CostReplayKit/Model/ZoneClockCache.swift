@@ -1,5 +1,6 @@
-/// One `ZoneClock` per time zone name, so budgets sharing a zone share its offset cache.
-public final class ZoneClockCache: @unchecked Sendable {
+/// One `ZoneClock` per time zone name, so the budgets of one scenario share its offset cache.
+/// Used by one thread (one cache per scenario).
+public final class ZoneClockCache {
     private var clocks: [String: ZoneClock] = [:]
 
     public init() {}

@@ -24,9 +24,8 @@ public final class ReplayEngine {
     private static let blockSize = 256
 
     /// - Parameters:
-    ///   - clockFor: time zone clocks by IANA name (for calendar budgets).
     ///   - lanes: threads for the scenarios other than `combined` (0: none, all on the caller).
-    public init(policySet: PolicySet, priceBook: PriceBook, clockFor: @escaping (String) -> ZoneClock, lanes laneCount: Int = 0) {
+    public init(policySet: PolicySet, priceBook: PriceBook, lanes laneCount: Int = 0) {
         self.policySet = policySet
         let identities = policySet.identities
         let combined = identities.filter(\.combined)
@@ -34,7 +33,7 @@ public final class ReplayEngine {
             let last = index == combined.count - 1
             return Scenario(
                 name: last ? "combined" : "waterfall:\(index + 1)", policies: Array(combined[...index]),
-                set: policySet, priceBook: priceBook, clockFor: clockFor, reportsIncidents: last)
+                set: policySet, priceBook: priceBook, clockFor: ZoneClockCache().clock, reportsIncidents: last)
         }
         self.steps = steps
         // The first waterfall step enables exactly the first combined policy: it is that policy's
@@ -43,7 +42,7 @@ public final class ReplayEngine {
             if let first = steps.first, first.policies == [identity] { return first }
             return Scenario(
                 name: "isolated:" + identity.name, policies: [identity], set: policySet, priceBook: priceBook,
-                clockFor: clockFor, reportsIncidents: !identity.combined)
+                clockFor: ZoneClockCache().clock, reportsIncidents: !identity.combined)
         }
         classifier = TaskClassifier(rules: policySet.taskRoute?.rules ?? [])
         retry = policySet.retry.map { RetryLookahead(windowMicros: $0.windowMicros) }

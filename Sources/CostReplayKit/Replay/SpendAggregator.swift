@@ -1,6 +1,6 @@
 /// Groups every replayed call by day, user, team, model and session for the spend CSVs and the
 /// report. State grows with the number of distinct groups, not of calls.
-public struct SpendAggregator: Sendable {
+public struct SpendAggregator {
     public private(set) var total = SpendTotals()
     /// By local calendar day (days since 1970-01-01 in the report's time zone).
     public private(set) var byDayNumber: [Int64: SpendTotals] = [:]

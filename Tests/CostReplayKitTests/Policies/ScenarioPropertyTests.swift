@@ -52,7 +52,7 @@ final class ScenarioPropertyPolicyTests: XCTestCase {
         // differ from this run's; each run is checked against itself.)
         var options = AnalysisOptions(priceBook: prices)
         options.sessionGapMicros = policies.sessionGapMicros
-        let engine = ReplayEngine(policySet: policies, priceBook: prices, clockFor: ZoneClockCache().clock)
+        let engine = ReplayEngine(policySet: policies, priceBook: prices)
         var baseline = Money.zero
         var emittedCombined = Money.zero
         var emitted = 0
