@@ -25,6 +25,7 @@ final class FilePipeline: @unchecked Sendable {
     private var inflating = false
     private var exhausted = false
     private var failure: IngestError?
+    private var publishedRawBytes: Int64 = 0
 
     init(
         stream: ByteStream, pool: WorkerPool, settings: BatchDecodeSettings, forcedFormat: LogFormat?, depth: Int,
@@ -56,7 +57,12 @@ final class FilePipeline: @unchecked Sendable {
     /// Damage and the dropped partial line, valid after the last batch.
     var damage: InputDamage? { stream.damage }
     var partialLineDropped: Bool { cutter.partialLineDropped }
-    var rawBytesRead: Int64 { stream.rawBytesRead }
+    /// Raw bytes read so far, as of the last batch cut (published under the lock for progress).
+    var rawBytesRead: Int64 {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return publishedRawBytes
+    }
 
     /// Starts reading ahead.
     func start() {
@@ -128,7 +134,9 @@ final class FilePipeline: @unchecked Sendable {
             pthread_cond_broadcast(&condition)
             pthread_mutex_unlock(&mutex)
         }
+        let rawBytes = stream.rawBytesRead
         pthread_mutex_lock(&mutex)
+        publishedRawBytes = rawBytes
         produced += 1
         inflating = false
         if cutter.finished { exhausted = true }
