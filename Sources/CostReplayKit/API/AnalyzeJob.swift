@@ -25,6 +25,8 @@ public struct AnalyzeJob {
     /// Runs the analysis. Throws for unreadable inputs and unwritable outputs; damaged gzip input
     /// is reported in the result (and the caller exits 1).
     public func run() throws -> AnalysisResult {
+        // Policy errors stop the run before any output is written.
+        try policies.validateModels(in: options.priceBook)
         guard let clock = ZoneClock(identifier: timezone) else {
             throw ConfigError(file: "--timezone", keyPath: "", message: "unknown time zone \"\(timezone)\"")
         }

@@ -22,7 +22,11 @@ enum BodyFactsReader {
         guard let request, tape.kind(request) == .object else { return facts }
         if let tools = tape.value(request, "tools"), tape.kind(tools) == .array { facts.toolsOffered = tape.count(tools) }
         for key: JSONKey in ["max_tokens", "max_completion_tokens", "max_output_tokens"] {
-            if let index = tape.value(request, key), let value = tape.integer(index) {
+            // Log text is untrusted: only a non-negative count within the bucket cap is a limit
+            // (anything else would overflow or undercut budget estimates); otherwise it is absent.
+            if let index = tape.value(request, key), let value = tape.integer(index), value >= 0,
+                value <= Usage.maxTokensPerBucket
+            {
                 facts.maxTokens = value
                 break
             }

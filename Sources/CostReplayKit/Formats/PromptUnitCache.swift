@@ -45,7 +45,9 @@ final class PromptUnitCache: @unchecked Sendable {
         var first = StreamHasher(seed: 22)
         var total = 0
         for key in keys {
-            // A marker per key keeps "absent" and every value distinct.
+            // The key's name and a marker keep shapes ("system" vs "instructions"), "absent" and
+            // every value distinct.
+            key.bytes.withUnsafeBytes { first.update($0) }
             if let value = tape.value(request, key) {
                 let span = tape.span(value)
                 first.update(word: UInt64(span.count) << 1 | 1)

@@ -81,15 +81,16 @@ final class FilePipeline: @unchecked Sendable {
                 scheduleInflateLocked()
                 return batch
             }
-            if let failure { throw failure }
+            if let failure, consumed == produced { throw failure }
             if exhausted && consumed == produced { return nil }
             pthread_cond_wait(&condition, &mutex)
         }
     }
 
     private func scheduleInflateLocked() {
-        // A file not yet being consumed reads one batch ahead only, so many open files stay cheap.
-        let allowed = consumed == 0 ? 1 : depth
+        // Priming takes a file's first batch; only a file the replay keeps reading from (two batches
+        // or more) reads deep ahead, so the many files waiting their turn hold one small batch each.
+        let allowed = consumed < 2 ? 1 : depth
         guard !inflating, !exhausted, failure == nil, produced - consumed < allowed else { return }
         inflating = true
         pool.submit(urgent: true) { [self] _ in inflateOne() }

@@ -18,7 +18,7 @@ final class GzipInflater {
     private(set) var damage: InputDamage?
 
     /// `prefix` holds bytes already read from `source` (the magic-byte sniff).
-    init(source: FileDescriptorSource, path: String, prefix: UnsafeRawBufferPointer, bufferSize: Int = 1 << 18)
+    init(source: FileDescriptorSource, path: String, prefix: UnsafeRawBufferPointer, bufferSize: Int = 1 << 16)
         throws(IngestError)
     {
         self.source = source

@@ -37,11 +37,16 @@ final class LineBatchCutter {
     /// Set when the stream ended with damage and an incomplete last line was dropped.
     private(set) var partialLineDropped = false
 
+    /// The first batches of a file are small: every input file is primed at the start to find its
+    /// first call, and most files wait their turn, so what they hold meanwhile must be little.
+    static let openingBatchSize = 1 << 16
+    static let openingBatches = 2
+
     init(stream: ByteStream, targetSize: Int = 1 << 20, maxLineBytes: Int = 64 << 20) {
         self.stream = stream
         self.targetSize = targetSize
         self.maxLineBytes = maxLineBytes
-        carry = UnsafeMutableRawBufferPointer.allocate(byteCount: targetSize, alignment: 16)
+        carry = UnsafeMutableRawBufferPointer.allocate(byteCount: min(targetSize, Self.openingBatchSize), alignment: 16)
     }
 
     deinit { carry.deallocate() }
@@ -51,8 +56,9 @@ final class LineBatchCutter {
         guard !finished else { return nil }
         var tooLong: [Int64] = []
         var skippedBytes: Int64 = 0
+        let size = sequence < Self.openingBatches ? min(targetSize, Self.openingBatchSize) : targetSize
         var buffer = UnsafeMutableRawBufferPointer.allocate(
-            byteCount: max(targetSize, carryCount + targetSize / 2), alignment: 16)
+            byteCount: max(size, carryCount + size / 2), alignment: 16)
         var count = 0
         if carryCount > 0 {
             buffer.baseAddress!.copyMemory(from: carry.baseAddress!, byteCount: carryCount)

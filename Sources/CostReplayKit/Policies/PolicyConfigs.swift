@@ -219,6 +219,26 @@ public struct PolicySet: Sendable {
     /// The route whose rules assign tasks: the combined one, else the first (SPEC §6.5).
     public var taskRoute: RouteConfig? { routes.first { $0.identity.combined } ?? routes.first }
 
+    /// Checks every model a policy names (route tiers, `downgrade_to`) against the price book: a
+    /// policy that reprices at an unknown model would silently do nothing.
+    public func validateModels(in book: PriceBook) throws(ConfigError) {
+        for (routeIndex, route) in routes.enumerated() {
+            for (tierIndex, tier) in route.tiers.enumerated() where book.resolveID(tier.model) == nil {
+                let path = "route[\(routeIndex)]"
+                throw ConfigError(
+                    file: source, keyPath: "\(path).tiers[\(tierIndex)].model",
+                    message: "\"\(tier.model)\" is not in the price book (\(book.source))")
+            }
+        }
+        for (index, budget) in budgets.enumerated() {
+            if let model = budget.downgradeTo, book.resolveID(model) == nil {
+                throw ConfigError(
+                    file: source, keyPath: "budget[\(index)].downgrade_to",
+                    message: "\"\(model)\" is not in the price book (\(book.source))")
+            }
+        }
+    }
+
     /// Session gap for inferred sessions.
     public var sessionGapMicros: Int64 { loop?.sessionGapMicros ?? 30 * 60_000_000 }
 }

@@ -56,14 +56,18 @@ public enum PolicyFileLoader {
         }
         if var table = try single(&reader, "retry") {
             var config = RetryConfig(identity: try identity(&table, kind: .retry, defaultName: "retry"))
-            if let seconds = try table.integer("window_seconds") { config.windowMicros = seconds * 1_000_000 }
+            if let seconds = try table.integer("window_seconds") {
+                config.windowMicros = try Self.seconds(seconds, table, "window_seconds")
+            }
             try table.rejectUnknownKeys()
             try claim(config.identity.name, table)
             set.retry = config
         }
         if var table = try single(&reader, "response_cache") {
             var config = ResponseCacheConfig(identity: try identity(&table, kind: .responseCache, defaultName: "response_cache"))
-            if let seconds = try table.integer("ttl_seconds") { config.ttlMicros = seconds * 1_000_000 }
+            if let seconds = try table.integer("ttl_seconds") {
+                config.ttlMicros = try Self.seconds(seconds, table, "ttl_seconds")
+            }
             if let scope = try table.string("scope") {
                 guard let parsed = CacheScope(rawValue: scope) else {
                     throw table.error("scope", "expected user, api_key or global, found \"\(scope)\"")
@@ -209,7 +213,18 @@ public enum PolicyFileLoader {
         guard let micros = DurationParser.parse(text), micros > 0 else {
             throw table.error(key, "expected a duration such as \"30m\", found \"\(text)\"")
         }
+        guard micros <= maximumDurationMicros else { throw table.error(key, "\(text) is longer than 100 years") }
         return micros
+    }
+
+    /// Longest window, TTL or period accepted: longer ones would overflow time arithmetic and mean
+    /// nothing for logs anyway.
+    static let maximumDurationMicros: Int64 = 100 * 366 * 86_400_000_000
+
+    /// Whole seconds as microseconds, within the maximum duration.
+    static func seconds(_ value: Int64, _ table: TOMLTableReader, _ key: String) throws(ConfigError) -> Int64 {
+        guard value <= maximumDurationMicros / 1_000_000 else { throw table.error(key, "\(value) s is longer than 100 years") }
+        return value * 1_000_000
     }
 
     static func budget(_ table: inout TOMLTableReader, index: Int, defaultTimezone: String) throws(ConfigError) -> BudgetConfig {
@@ -231,6 +246,12 @@ public enum PolicyFileLoader {
         let periodText = try table.string("period") ?? "none"
         guard let period = parsePeriod(periodText) else {
             throw table.error("period", "expected hour, day, week, month, Nh, Nd or none, found \"\(periodText)\"")
+        }
+        switch period {
+        case .hours(let n) where n > maximumDurationMicros / 3_600_000_000,
+            .days(let n) where n > maximumDurationMicros / 86_400_000_000:
+            throw table.error("period", "\(periodText) is longer than 100 years")
+        default: break
         }
         let timezone = try table.string("timezone") ?? defaultTimezone
         guard ZoneClock(identifier: timezone) != nil else { throw table.error("timezone", "unknown time zone \"\(timezone)\"") }

@@ -1,8 +1,10 @@
 /// Decides which calls were wasted retries (SPEC §6.7) by looking ahead in the replay stream:
 /// a truncated or failed-with-usage call A is wasted when the next logged call of its session (or,
 /// without one, of its user's session-less calls) has the same retry key and starts at most
-/// `window` after A ends. Calls are held only until that is known, in order, so memory is one
-/// retry window (plus the latency of the calls in it).
+/// `window` after A ends. Calls are held only until that is known, in order. A candidate holds the
+/// stream for at most `maxHoldMicros` of replay time past its start plus the window: a call that
+/// ran longer than that is decided "not retried" then, so one very long call cannot make the look-ahead
+/// hold the rest of the input (documented in docs/decisions.md).
 struct RetryLookahead {
     private struct Held {
         var call: ReplayedCall
@@ -12,6 +14,8 @@ struct RetryLookahead {
     }
 
     let windowMicros: Int64
+    /// Longest a candidate may hold later calls beyond its start and the retry window.
+    let maxHoldMicros: Int64 = 3_600_000_000
     private var queue: [Held] = []
     private var head = 0
     /// Group → queue index of its undecided candidate.
@@ -45,7 +49,10 @@ struct RetryLookahead {
                 && now <= candidate.record.end.micros &+ windowMicros
         }
         // Candidates whose window has passed without a next call were not retried.
-        for (pendingGroup, index) in pending where queue[index].call.record.end.micros &+ windowMicros < now {
+        for (pendingGroup, index) in pending
+        where queue[index].call.record.end.micros &+ windowMicros < now
+            || queue[index].call.record.start.micros &+ windowMicros &+ maxHoldMicros < now
+        {
             queue[index].wasted = false
             pending.removeValue(forKey: pendingGroup)
         }
