@@ -103,6 +103,14 @@ final class RoutePolicyTests: XCTestCase {
         let policy = """
             [[route]]
             name = "rules"
+            default_tier = "same"
+
+            # Only the task column matters here; one tier keeps every call on its own model
+            # (the seed tiers' Claude models are not in the tiny price book).
+            [[route.tiers]]
+            name = "same"
+            model = "small"
+            tasks = []
 
             [[route.rule]]
             task = "research"
