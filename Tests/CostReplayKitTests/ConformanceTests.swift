@@ -4,45 +4,47 @@ import XCTest
 @testable import CostReplayKit
 
 /// `costreplay analyze` on the conformance set (Conformance/README.md) with the embedded default
-/// policy set, against the results of an independent implementation of SPEC.md.
+/// policy set and each policy file there, against the results of an independent implementation of
+/// SPEC.md.
 final class ConformanceTests: XCTestCase {
-    /// Sections of summary.json compared value by value with `expected-default.json`. Later stages
-    /// extend the comparison by adding theirs: "policies", "combined", "incidents".
-    static let comparedSummarySections = ["inputs", "baseline"]
+    /// Every section of summary.json is compared value by value with `expected-NAME.json`.
+    static let comparedSummarySections = ["inputs", "price_book", "baseline", "policies", "combined", "incidents"]
 
-    /// calls.csv columns compared row by row (matched by call_id) with `expected-default-calls.csv.gz`.
-    /// `task` and the `cf_*` columns join with the policy sections. Late records are replayed where
-    /// the implementation places them, so rows are compared by id, not by position.
-    static let comparedCallColumns = [
-        "call_id", "start", "end", "provider", "model", "priced_model", "user", "team", "api_key", "session", "status",
-        "input_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "cache_read_tokens", "output_tokens",
-        "reasoning_tokens", "cost_usd",
-    ]
+    /// calls.csv columns compared row by row (matched by call_id) with `expected-NAME-calls.csv.gz`:
+    /// all of them. Late records are replayed where the implementation places them, so rows are
+    /// compared by id, not by position.
+    static let comparedCallColumns = CallLedgerWriter.header
+
+    /// nil: the embedded default policy set; else `policies/NAME.toml`.
+    static let policyFiles: [String?] = [nil, "near-default", "budgets", "aggressive"]
 
     /// Columns holding exact decimal money (compared as decimals, so `1.50` equals `1.5`).
     static let moneyColumns: Set<String> = ["cost_usd", "cf_cost_usd"]
 
-    /// The analysis runs once for every test of this class.
-    private static let defaultRun = Result { try ConformanceRun(policy: nil) }
+    /// The analyses run once for every test of this class.
+    private static let runs: [String: Result<ConformanceRun, Error>] = Dictionary(
+        uniqueKeysWithValues: policyFiles.map { policy in (policy ?? "default", Result { try ConformanceRun(policy: policy) }) })
 
     func testSummaryMatchesExpectedSections() throws {
-        let run = try Self.defaultRun.get()
-        let summary = try run.summary
-        let expected = try run.expectedSummary
-        XCTAssertEqual(summary["schema"] as? String, "costreplay.summary/1")
-        var differences: [String] = []
-        for section in Self.comparedSummarySections {
-            guard let expectedSection = expected[section] else {
-                XCTFail("expected-default.json has no \(section)")
-                continue
+        for (name, result) in Self.runs.sorted(by: { $0.key < $1.key }) {
+            let run = try result.get()
+            let summary = try run.summary
+            let expected = try run.expectedSummary
+            XCTAssertEqual(summary["schema"] as? String, "costreplay.summary/1")
+            var differences: [String] = []
+            for section in Self.comparedSummarySections {
+                guard let expectedSection = expected[section] else {
+                    XCTFail("expected-\(name).json has no \(section)")
+                    continue
+                }
+                differences += JSONComparison.differences(expected: expectedSection, actual: summary[section], path: section)
             }
-            differences += JSONComparison.differences(expected: expectedSection, actual: summary[section], path: section)
+            XCTAssertEqual(differences, [], "summary.json differs from expected-\(name).json")
         }
-        XCTAssertEqual(differences, [], "summary.json differs from expected-default.json")
     }
 
     func testLedgerSumsToTheBaselineCost() throws {
-        let run = try Self.defaultRun.get()
+        let run = try XCTUnwrap(Self.runs["default"]).get()
         let rows = csvRecords(run.callsText)
         var total = Decimal(0)
         var unpriced = 0
@@ -65,7 +67,12 @@ final class ConformanceTests: XCTestCase {
     }
 
     func testLedgerMatchesExpectedCalls() throws {
-        let run = try Self.defaultRun.get()
+        for (name, result) in Self.runs.sorted(by: { $0.key < $1.key }) {
+            try assertLedgerMatches(try result.get(), name: name)
+        }
+    }
+
+    private func assertLedgerMatches(_ run: ConformanceRun, name: String) throws {
         let header = try XCTUnwrap(parseCSV(run.callsText).first)
         XCTAssertEqual(header, CallLedgerWriter.header)
         XCTAssertEqual(parseCSV(run.expectedCallsText).first, CallLedgerWriter.header)
@@ -89,7 +96,8 @@ final class ConformanceTests: XCTestCase {
         }
         let extra = Set(actual.keys).subtracting(expected.map { $0["call_id"] ?? "" })
         differences += extra.sorted().map { "\($0): not in the expected calls" }
-        XCTAssertEqual(differences.count, 0, "first differences:\n" + differences.prefix(25).joined(separator: "\n"))
+        XCTAssertEqual(
+            differences.count, 0, "\(name): first differences:\n" + differences.prefix(25).joined(separator: "\n"))
     }
 
     private static func cellsEqual(_ column: String, _ expected: String?, _ actual: String?) -> Bool {
