@@ -44,6 +44,22 @@ final class FileRecordReader {
         pipeline.start()
     }
 
+    /// The start of the file's first call, read from its opening lines only; nil when it has none.
+    /// Standard input cannot be read twice, so it reports the earliest possible start.
+    func probeFirstStart() throws(IngestError) -> Timestamp? {
+        if file.isStandardInput { return Timestamp(micros: .min / 2) }
+        let stream = try ByteStream(path: file.path)
+        let cutter = LineBatchCutter(stream: stream, targetSize: LineBatchCutter.openingBatchSize)
+        let settings = BatchDecodeSettings(pathKey: file.pathKey, fileIndex: fileIndex, keepSystemText: false, unitCaches: [])
+        var format = forcedFormat
+        while let batch = try cutter.next() {
+            defer { batch.release() }
+            if format == nil { format = BatchDecoder.detectFormat(batch) }
+            if let first = BatchDecoder.decode(batch, format: format, settings: settings).records.first { return first.start }
+        }
+        return nil
+    }
+
     /// Raw bytes consumed so far (for the progress line).
     var rawBytesRead: Int64 { pipeline?.rawBytesRead ?? 0 }
 

@@ -23,10 +23,10 @@ public final class Replayer {
         let pool = WorkerPool(threads: max(1, options.jobs))
         defer { pool.shutdown() }
         let unitCaches = (0..<pool.threadCount).map { _ in PromptUnitCache() }
-        for reader in readers {
-            try reader.open(pool: pool, depth: 2 * max(1, options.jobs) + 2, batchSize: 1 << 20, unitCaches: unitCaches)
+        let depth = 2 * max(1, options.jobs) + 2
+        let merger = CallMerger(readers: readers, maxLatenessMicros: options.maxLatenessMicros) { reader throws(IngestError) in
+            try reader.open(pool: pool, depth: depth, batchSize: 1 << 20, unitCaches: unitCaches)
         }
-        let merger = CallMerger(readers: readers)
         try merger.start()
         var deduplicator = Deduplicator(windowMicros: options.duplicateWindowMicros)
         var sessions = SessionInferrer(gapMicros: options.sessionGapMicros)
