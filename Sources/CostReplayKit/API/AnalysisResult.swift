@@ -8,6 +8,16 @@ public struct AnalysisResult {
     public var command: String
     /// What the policy replay found (nil when replay was not run).
     public var replay: ReplayOutcome?
+    /// `--period`: the month reported.
+    public var period: ReportPeriod?
+    /// `--attribution`: the file applied.
+    public var attributionSource: String?
+    /// `--focus`: the focused calls (nil without a focus).
+    public var focus: FocusAggregator?
+    /// One per budget policy (or a user-per-day default when there is none).
+    public var budgetSizing: [BudgetSizer] = []
+    /// Users' spend by hour, for the cumulative-spend chart.
+    public var userHours = UserSpendByHour()
 
     public init(inputs: InputSummary, spend: SpendAggregator, priceBook: PriceBook, timezone: String, command: String) {
         self.inputs = inputs

@@ -41,10 +41,19 @@ public struct AnalyzeJob {
             replayer.progress = progress
             // With more than one job, the scenarios other than `combined` run on their own threads.
             let engine = ReplayEngine(
-                policySet: policies, priceBook: options.priceBook, lanes: options.jobs > 1 ? max(1, options.jobs - 1) : 0)
+                policySet: policies, priceBook: options.priceBook, lanes: options.jobs > 1 ? max(1, options.jobs - 1) : 0,
+                focus: options.focus)
+            var focus = options.focus.map(FocusAggregator.init(target:))
+            var sizers = Self.sizingBudgets(policies, timezone: timezone).compactMap { config in
+                ZoneClock(identifier: config.timezone).map { BudgetSizer(config: config, clock: $0) }
+            }
+            var userHours = UserSpendByHour()
             let record = { (context: CallContext, outcome: CallOutcome) throws in
                 try ledger.append(context.call, task: context.task, outcome: outcome)
                 spend.add(context, outcome: outcome)
+                if focus != nil { focus!.add(context, outcome: outcome) }
+                for index in sizers.indices { sizers[index].add(context) }
+                userHours.add(context)
             }
             let inputs = try replayer.run(self.inputs) { call in try engine.push(call, emit: record) }
             try engine.finish(emit: record)
@@ -53,11 +62,19 @@ public struct AnalyzeJob {
                 inputs: inputs, spend: spend, priceBook: options.priceBook, timezone: timezone,
                 command: command)
             result.replay = engine.outcome()
+            result.period = options.period
+            result.attributionSource = options.attribution?.source
+            result.focus = focus
+            result.budgetSizing = sizers
+            result.userHours = userHours
             try directory.write("daily.csv", SpendCSVWriter.daily(spend))
             try directory.write("users.csv", SpendCSVWriter.groups(keyColumn: "user", spend.byUser))
             try directory.write("teams.csv", SpendCSVWriter.groups(keyColumn: "team", spend.byTeam))
             try directory.write("models.csv", SpendCSVWriter.groups(keyColumn: "model", spend.byModel))
             try directory.write("sessions.csv", SpendCSVWriter.groups(keyColumn: "session", spend.bySession))
+            try directory.write("cost_centers.csv", SpendCSVWriter.groups(keyColumn: "cost_center", spend.byCostCenter))
+            try directory.write(BudgetSizingSection.file, BudgetSizingSection.csv(result))
+            if let focus { try directory.write(PostMortemSection.minutesFile, FocusCSVWriter.minutes(focus)) }
             try directory.write("savings.csv", PolicyCSVWriter.savings(result))
             try directory.write("incidents.csv", PolicyCSVWriter.incidents(result))
             try directory.write("summary.json", SummaryJSONWriter.render(result))
@@ -68,5 +85,16 @@ public struct AnalyzeJob {
             directory.abort()
             throw error
         }
+    }
+
+    /// The budgets to size: every budget policy with a cost limit or none, else a user-per-day
+    /// budget in the report's zone so finance always sees the distribution.
+    static func sizingBudgets(_ policies: PolicySet, timezone: String) -> [BudgetConfig] {
+        if !policies.budgets.isEmpty { return policies.budgets }
+        return [
+            BudgetConfig(
+                identity: PolicyIdentity(name: "user per day", kind: .budget, combined: false), scope: .user,
+                period: .days(1), timezone: timezone)
+        ]
     }
 }

@@ -14,6 +14,16 @@ public struct AnalysisOptions: Sendable {
     /// Calls starting at or after this are excluded (and counted).
     public var until: Timestamp?
 
+    /// `--period`: the month reported (its bounds are `since` and `until`).
+    public var period: ReportPeriod?
+    /// The month before `period`: its calls are priced for comparison, not replayed.
+    public var comparisonRange: Range<Timestamp>?
+    /// `--attribution`: team and cost center by user or API key, applied before anything groups.
+    public var attribution: AttributionTable?
+
+    /// `--focus`: the user, session or team of a post-mortem.
+    public var focus: FocusTarget?
+
     /// Keep system prompt texts (a route rule tests `system_contains`).
     public var keepSystemText = false
     /// Decode worker threads (`--jobs`); 1 decodes on the reading thread.

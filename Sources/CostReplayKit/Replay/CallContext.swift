@@ -11,6 +11,8 @@ public final class CallContext: @unchecked Sendable {
     public let complexity: Int
     /// The next logged call of its session re-sent it within the retry window (SPEC §6.7).
     public let isWastedRetry: Bool
+    /// The call belongs to the `--focus` target.
+    public let inFocus: Bool
     /// Interned ids of the session, user and API key (-1 when absent).
     let sessionID: Int32
     let userID: Int32
@@ -18,8 +20,9 @@ public final class CallContext: @unchecked Sendable {
 
     init(
         call: ReplayedCall, task: String, complexity: Int, isWastedRetry: Bool, sessionID: Int32 = -1, userID: Int32 = -1,
-        apiKeyID: Int32 = -1
+        apiKeyID: Int32 = -1, inFocus: Bool = false
     ) {
+        self.inFocus = inFocus
         self.call = call
         self.task = task
         self.complexity = complexity

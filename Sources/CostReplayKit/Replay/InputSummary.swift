@@ -6,6 +6,10 @@ public struct InputSummary: Sendable {
     public var duplicates: Int64 = 0
     /// Calls outside `--since`/`--until`/`--period`.
     public var outsidePeriod: Int64 = 0
+    /// Replayed calls an `--attribution` row matched.
+    public var attributedCalls: Int64 = 0
+    /// Baseline spend of the month before `--period`, when the inputs hold calls of it.
+    public var previousPeriod: PeriodTotals?
     /// The first skipped lines, for the report (at most `malformedExampleLimit`).
     public var malformedExamples: [MalformedRecord] = []
     public var unpricedCalls: Int64 = 0

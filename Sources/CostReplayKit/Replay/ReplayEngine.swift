@@ -7,6 +7,7 @@ public final class ReplayEngine {
     private let classifier: TaskClassifier
     private var retry: RetryLookahead?
     private var bursts = BurstDetector()
+    private let focus: FocusTarget?
     private var baselineCost: Money = .zero
     private var callsWithoutBody: Int64 = 0
     private var sessionIDs = KeyInterner()
@@ -25,8 +26,10 @@ public final class ReplayEngine {
 
     /// - Parameters:
     ///   - lanes: threads for the scenarios other than `combined` (0: none, all on the caller).
-    public init(policySet: PolicySet, priceBook: PriceBook, lanes laneCount: Int = 0) {
+    ///   - focus: the `--focus` target whose calls each scenario tracks.
+    public init(policySet: PolicySet, priceBook: PriceBook, lanes laneCount: Int = 0, focus: FocusTarget? = nil) {
         self.policySet = policySet
+        self.focus = focus
         let identities = policySet.identities
         let combined = identities.filter(\.combined)
         let steps = combined.indices.map { index in
@@ -104,7 +107,8 @@ public final class ReplayEngine {
         let context = CallContext(
             call: call, task: classifier.task(of: call), complexity: TaskClassifier.complexity(of: call),
             isWastedRetry: wasted, sessionID: sessionIDs.id(call.session),
-            userID: userIDs.id(call.record.user), apiKeyID: apiKeyIDs.id(call.record.apiKey))
+            userID: userIDs.id(call.record.user), apiKeyID: apiKeyIDs.id(call.record.apiKey),
+            inFocus: focus?.matches(call) ?? false)
         if let cost = call.cost { baselineCost = baselineCost + cost }
         if call.record.body == nil { callsWithoutBody += 1 }
         if !call.record.succeeded {
@@ -160,12 +164,20 @@ public final class ReplayEngine {
             }
             if scenario.policies[0].kind == .prefixCache { premium[scenario.policies[0].name] = scenario.wastedWritePremium }
         }
-        return ReplayOutcome(
+        var effects: [String: FocusEffect] = [:]
+        if focus != nil {
+            for scenario in Self.distinct(isolated + steps) { effects[scenario.name] = scenario.focusEffect }
+            // Waterfall step 1 doubles as its policy's isolated scenario.
+            if let first = steps.first { effects["isolated:" + first.policies[0].name] = first.focusEffect }
+        }
+        var result = ReplayOutcome(
             policySet: policySet, isolated: isolated.map(summary), waterfall: steps.map(summary),
             combined: combined, incidents: incidents, routeChanges: routeChanges,
             routedComplexity: complexity, wastedWritePremium: premium, callsWithoutBody: callsWithoutBody,
             failedByStatus: failedByStatus,
             busiestFailureMinutes: failedByMinute.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5)
                 .map { (Timestamp(micros: $0.key * 60_000_000), $0.value) })
+        result.focusEffects = effects
+        return result
     }
 }

@@ -31,16 +31,19 @@ public final class Replayer {
         var deduplicator = Deduplicator(windowMicros: options.duplicateWindowMicros)
         var sessions = SessionInferrer(gapMicros: options.sessionGapMicros)
         var replayed: Int64 = 0
-        while let record = try merger.next() {
+        while var record = try merger.next() {
             guard deduplicator.admit(record) else { continue }
+            let attributed = options.attribution?.apply(to: &record) ?? false
             if let since = options.since, record.start < since {
                 summary.outsidePeriod += 1
+                if let range = options.comparisonRange, range.contains(record.start) { compare(record, &summary) }
                 continue
             }
             if let until = options.until, record.start >= until {
                 summary.outsidePeriod += 1
                 continue
             }
+            if attributed { summary.attributedCalls += 1 }
             let call = price(record, sessions: &sessions, summary: &summary)
             summary.calls += 1
             if summary.firstStart == nil || record.start < summary.firstStart! { summary.firstStart = record.start }
@@ -57,6 +60,24 @@ public final class Replayer {
             examples.sorted { ($0.pathKey, $0.line) < ($1.pathKey, $1.line) }
                 .prefix(InputSummary.malformedExampleLimit))
         return summary
+    }
+
+    /// Prices a call of the comparison month into its totals (no session, no replay).
+    private func compare(_ record: CallRecord, _ summary: inout InputSummary) {
+        let pricedModel = options.priceBook.resolveID(record.model)
+        let entry = pricedModel.flatMap { options.priceBook.entry(id: $0, at: record.start) }
+        let usage = record.usage ?? .zero
+        var cost: Money?
+        if record.usage == nil {
+            cost = .zero
+        } else if let entry {
+            cost = entry.cost(of: usage, serviceTier: record.serviceTier)
+        }
+        let call = ReplayedCall(
+            record: record, session: nil, sessionInferred: false, pricedModel: pricedModel, priceEntry: entry,
+            usage: usage, cost: cost)
+        summary.previousPeriod = summary.previousPeriod ?? PeriodTotals()
+        summary.previousPeriod!.add(call)
     }
 
     /// Resolves the price and session of one record.

@@ -238,12 +238,17 @@ final class Scenario {
         router = pipeline.router
     }
 
+    /// What this scenario did to the `--focus` calls.
+    private(set) var focusEffect = FocusEffect()
+
     /// Passes one call through the pipeline; returns what happened to it in this scenario.
     func process(_ context: CallContext) -> CallOutcome {
         var local = ScenarioPipeline.placeholder
         swap(&local, &pipeline)
         defer { swap(&local, &pipeline) }
-        return local.process(context)
+        let outcome = local.process(context)
+        if context.inFocus { focusEffect.add(context.call, outcome: outcome) }
+        return outcome
     }
 
     /// After the last call: pending budget records and cache bookkeeping.

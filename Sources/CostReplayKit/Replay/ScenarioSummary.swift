@@ -30,6 +30,9 @@ public struct ReplayOutcome: Sendable {
     /// The UTC minutes with the most failed calls, most first.
     public var busiestFailureMinutes: [(minute: Timestamp, calls: Int64)]
 
+    /// Per scenario name (`isolated:<policy>`, `combined`): its effect on the `--focus` calls.
+    public var focusEffects: [String: FocusEffect] = [:]
+
     /// Waterfall step savings: cost(step k−1) − cost(step k), baseline first.
     public func waterfallSavings(baseline: Money) -> [(policy: PolicyIdentity, savings: Money)] {
         var previous = baseline

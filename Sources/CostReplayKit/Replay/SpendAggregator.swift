@@ -17,6 +17,8 @@ public struct SpendAggregator {
     public var byUser: [String: SpendTotals] { Self.collect(userTotals, count: userCount, missing: withoutUser) }
     public private(set) var byTeam: [String: SpendTotals] = [:]
     public private(set) var byModel: [String: SpendTotals] = [:]
+    /// By cost center (the `cost_center` tag, logged or from `--attribution`; "" without one).
+    public private(set) var byCostCenter: [String: SpendTotals] = [:]
     /// By session, explicit or inferred (calls without one under "").
     public var bySession: [String: SpendTotals] { Self.collect(sessionTotals, count: sessionCount, missing: withoutSession) }
     let clock: ZoneClock
@@ -33,6 +35,7 @@ public struct SpendAggregator {
             call, outcome, id: context.userID, name: call.record.user, to: &userTotals, count: &userCount, missing: &withoutUser)
         byTeam[call.record.team ?? "", default: SpendTotals()].add(call, outcome: outcome)
         byModel[call.pricedModel ?? call.record.model, default: SpendTotals()].add(call, outcome: outcome)
+        byCostCenter[call.record.costCenter ?? "", default: SpendTotals()].add(call, outcome: outcome)
         Self.add(
             call, outcome, id: context.sessionID, name: call.session, to: &sessionTotals, count: &sessionCount,
             missing: &withoutSession)

@@ -10,9 +10,11 @@ public enum MarkdownReportWriter {
     public static func render(_ result: AnalysisResult) -> String {
         var out = title(result)
         out += summary(result)
+        out += PostMortemSection.render(result)
         out += spend(result)
         out += PolicyReportSections.incidents(result)
         out += PolicyReportSections.policies(result)
+        out += BudgetSizingSection.render(result)
         out += PolicyReportSections.modelTiering(result)
         out += dataQuality(result)
         out += method(result)
@@ -28,6 +30,9 @@ public enum MarkdownReportWriter {
             period = "no calls"
         }
         var out = "# costreplay report: \(period)\n\n"
+        if let month = result.period {
+            out = "# costreplay report: \(month.label) (calls starting in the month, \(MarkdownText.cell(result.timezone)))\n\n"
+        }
         out += "Inputs: \(NumberFormatting.count(inputs.files.count)) files, \(NumberFormatting.count(inputs.lines)) lines, "
         out += "\(NumberFormatting.count(inputs.calls)) calls. "
         out += "Price book: \(MarkdownText.cell(result.priceBook.source)) (as of \(MarkdownText.cell(result.priceBook.asOf))). "
@@ -54,7 +59,7 @@ public enum MarkdownReportWriter {
 
     static func spend(_ result: AnalysisResult) -> String {
         let spend = result.spend
-        var out = "## Spend\n\n### Daily\n\n"
+        var out = "## Spend\n\n" + FinanceSection.render(result) + "### Daily\n\n"
         var daily = MarkdownTable([
             ("Date", .left), ("Calls", .right), ("Input", .right), ("Cache write", .right),
             ("Cache read", .right), ("Output", .right), ("Cost", .right), ("Counterfactual", .right),

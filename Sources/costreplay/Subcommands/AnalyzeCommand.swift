@@ -20,6 +20,15 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Only calls starting before this time.")
     var until: String?
 
+    @Option(help: "Report one calendar month (YYYY-MM, in --timezone); the month before is read for comparison.")
+    var period: String?
+
+    @Option(help: "Post-mortem of one user, session or team: user:U, session:S or team:T.")
+    var focus: String?
+
+    @Option(help: "CSV mapping user or api_key to team and cost_center, applied before grouping.")
+    var attribution: String?
+
     @Option(help: "IANA time zone for report days and calendar budgets.")
     var timezone: String = "UTC"
 
@@ -32,6 +41,13 @@ struct AnalyzeCommand: ParsableCommand {
     func validate() throws {
         if let since, TimestampParser.parseText(since) == nil { throw ValidationError("--since: not a timestamp: '\(since)'") }
         if let until, TimestampParser.parseText(until) == nil { throw ValidationError("--until: not a timestamp: '\(until)'") }
+        if let period, ReportPeriod(text: period) == nil { throw ValidationError("--period: expected YYYY-MM, got '\(period)'") }
+        if period != nil && (since != nil || until != nil) {
+            throw ValidationError("--period cannot be combined with --since or --until")
+        }
+        if let focus, FocusTarget(text: focus) == nil {
+            throw ValidationError("--focus: expected user:NAME, session:ID or team:NAME, got '\(focus)'")
+        }
         if ZoneClock(identifier: timezone) == nil { throw ValidationError("--timezone: unknown time zone '\(timezone)'") }
     }
 
@@ -44,6 +60,20 @@ struct AnalyzeCommand: ParsableCommand {
         options.jobs = input.jobs
         options.since = since.flatMap(TimestampParser.parseText)
         options.until = until.flatMap(TimestampParser.parseText)
+        if let month = period.flatMap(ReportPeriod.init(text:)), let clock = ZoneClock(identifier: timezone) {
+            let bounds = month.bounds(in: clock)
+            let previous = month.previous.bounds(in: clock)
+            options.period = month
+            options.since = bounds.start
+            options.until = bounds.end
+            options.comparisonRange = previous.start..<previous.end
+        }
+        options.focus = focus.flatMap(FocusTarget.init(text:))
+        if let attribution {
+            options.attribution = try Diagnostics.fatalOnError {
+                try AttributionTable(text: try FileText.read(attribution), source: attribution)
+            }
+        }
         let files = try Diagnostics.fatalOnError { try InputDiscovery.discover(input.inputs) }
         var job = AnalyzeJob(
             inputs: files, options: options, policies: policies, outputDirectory: out, timezone: timezone,
@@ -70,6 +100,9 @@ struct AnalyzeCommand: ParsableCommand {
         words += ["--out", out]
         if let since { words += ["--since", since] }
         if let until { words += ["--until", until] }
+        if let period { words += ["--period", period] }
+        if let focus { words += ["--focus", focus] }
+        if let attribution { words += ["--attribution", attribution] }
         if timezone != "UTC" { words += ["--timezone", timezone] }
         if strict { words.append("--strict") }
         return words.map(ShellQuoting.quote).joined(separator: " ")

@@ -269,6 +269,13 @@ struct PolicyRunOutput {
     let calls: [[String: String]]
     let incidents: [[String: String]]
     let savings: [[String: String]]
+    /// Where the reports were written.
+    let directory: String
+
+    /// The text of any report file.
+    func file(_ name: String) throws -> String {
+        String(decoding: try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name)), as: UTF8.self)
+    }
 
     func call(_ id: String, file: StaticString = #filePath, line: UInt = #line) -> [String: String] {
         guard let row = calls.first(where: { $0["call_id"] == id }) else {
@@ -362,26 +369,26 @@ extension XCTestCase {
     /// Writes `calls` as one envelope log and analyzes it under `policy`.
     func policyRun(
         _ calls: [PolicyCall], policy: String, prices: PriceBook? = nil, timezone: String = "UTC",
-        policyTimezone: String? = nil
+        policyTimezone: String? = nil, configure: (inout AnalysisOptions) -> Void = { _ in }
     ) throws -> PolicyRunOutput {
         try policyRun(
             files: [("log.jsonl", PolicyLogBuilder.jsonl(calls))], policy: policy, prices: prices, timezone: timezone,
-            policyTimezone: policyTimezone)
+            policyTimezone: policyTimezone, configure: configure)
     }
 
     /// Writes each (name, text) under one input folder, discovers them like the CLI does, and
     /// analyzes them under `policy`.
     func policyRun(
         files: [(String, String)], policy: String, prices: PriceBook? = nil, timezone: String = "UTC",
-        policyTimezone: String? = nil
+        policyTimezone: String? = nil, configure: (inout AnalysisOptions) -> Void = { _ in }
     ) throws -> PolicyRunOutput {
         let set = try policySet(policy, timezone: policyTimezone ?? timezone)
-        return try policyRun(files: files, policies: set, prices: prices, timezone: timezone)
+        return try policyRun(files: files, policies: set, prices: prices, timezone: timezone, configure: configure)
     }
 
     func policyRun(
         files: [(String, String)], policies: PolicySet, prices: PriceBook? = nil,
-        timezone: String = "UTC"
+        timezone: String = "UTC", configure: (inout AnalysisOptions) -> Void = { _ in }
     ) throws -> PolicyRunOutput {
         let root = try policyTemporaryDirectory()
         let logs = root + "/logs"
@@ -392,15 +399,17 @@ extension XCTestCase {
         let inputs = try InputDiscovery.discover([logs])
         return try policyRun(
             inputs: inputs, policies: policies, prices: prices ?? PolicyPrices.tiny(), timezone: timezone,
-            outputDirectory: root + "/out")
+            outputDirectory: root + "/out", configure: configure)
     }
 
     func policyRun(
         inputs: [InputFile], policies: PolicySet, prices: PriceBook, timezone: String = "UTC",
-        outputDirectory: String
+        outputDirectory: String, configure: (inout AnalysisOptions) -> Void = { _ in }
     ) throws -> PolicyRunOutput {
+        var options = AnalysisOptions(priceBook: prices)
+        configure(&options)
         let job = AnalyzeJob(
-            inputs: inputs, options: AnalysisOptions(priceBook: prices), policies: policies,
+            inputs: inputs, options: options, policies: policies,
             outputDirectory: outputDirectory, timezone: timezone, command: "costreplay analyze (policy test)")
         let result = try job.run()
         func read(_ name: String) throws -> String {
@@ -412,7 +421,7 @@ extension XCTestCase {
         return PolicyRunOutput(
             result: result, summaryText: summaryText, callsText: callsText, summary: summary,
             calls: policyCSVRecords(callsText), incidents: policyCSVRecords(try read("incidents.csv")),
-            savings: policyCSVRecords(try read("savings.csv")))
+            savings: policyCSVRecords(try read("savings.csv")), directory: outputDirectory)
     }
 
     /// Asserts the combined scenario's totals, both in summary.json (rounded to 6 decimals) and exactly.
