@@ -79,7 +79,7 @@ public struct AnalyzeJob {
             try directory.write("incidents.csv", PolicyCSVWriter.incidents(result))
             try directory.write("summary.json", SummaryJSONWriter.render(result))
             try directory.write("report.md", MarkdownReportWriter.render(result))
-            try directory.commit()
+            try directory.commit(removingUnwritten: [PostMortemSection.minutesFile, PostMortemSection.chartFile])
             return result
         } catch {
             directory.abort()

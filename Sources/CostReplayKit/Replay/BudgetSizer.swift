@@ -60,13 +60,23 @@ public struct BudgetSizer {
         let bucket = bucket(context.record.start)
         callsInScope += 1
         spendInScope += cost
-        var state =
-            running.removeValue(forKey: key)
-            ?? Running(bucket: bucket, total: .zero, admitted: Array(repeating: .zero, count: caps.count))
-        if state.bucket != bucket {
-            finishedTotals.append(state.total)
-            state = Running(bucket: bucket, total: .zero, admitted: Array(repeating: .zero, count: caps.count))
+        if let current = running[key], current.bucket != bucket {
+            finishedTotals.append(current.total)
+            running[key] = nil
         }
+        let capCount = caps.count
+        // The key's state is mutated in place (no copy of its per-cap array per call); the default
+        // is only built for a new key or period.
+        Self.admit(
+            cost, caps: caps,
+            state: &running[
+                key, default: Running(bucket: bucket, total: .zero, admitted: Array(repeating: .zero, count: capCount))],
+            blockedCalls: &blockedCalls, blockedCost: &blockedCost)
+    }
+
+    private static func admit(
+        _ cost: Money, caps: [Money], state: inout Running, blockedCalls: inout [Int64], blockedCost: inout [Money]
+    ) {
         state.total += cost
         for index in caps.indices {
             if state.admitted[index] + cost > caps[index] {
@@ -76,7 +86,6 @@ public struct BudgetSizer {
                 state.admitted[index] += cost
             }
         }
-        running[key] = state
     }
 
     /// Spend per (key, period) with at least one call, ascending.

@@ -36,8 +36,10 @@ public final class ReportDirectory {
         try writer.close()
     }
 
-    /// Renames every temporary file to its final name.
-    public func commit() throws(OutputError) {
+    /// Renames every temporary file to its final name, then removes the files of `optional` this
+    /// run did not write (a focus timeline left by an earlier `--focus` run would otherwise look
+    /// like part of this one).
+    public func commit(removingUnwritten optional: [String] = []) throws(OutputError) {
         for (temporary, final) in pending {
             guard rename(temporary, final) == 0 else {
                 let reason = String(cString: strerror(errno))
@@ -45,6 +47,8 @@ public final class ReportDirectory {
                 throw .cannotWrite(path: final, reason: reason)
             }
         }
+        let written = Set(pending.map(\.final))
+        for name in optional where !written.contains(join(name)) { unlink(join(name)) }
         pending = []
     }
 
