@@ -52,11 +52,15 @@ public struct DailySpendChart: Sendable {
             return ChartFrame.renderEmpty(width: width, height: height, idPrefix: "daily", title: title, description: description)
         }
         let f = SVGNumber.format
+        // Beyond about 140 days a band is under 5 px: dashes and markers would only add noise, so the
+        // counterfactual becomes a plain line (its per-day elements stay, drawn as points).
+        let dense = days.count > 140
         let legend = ChartLegend(entries: [
             .init(label: "Actual spend", swatch: .box(fill: ChartStyle.blue, stroke: ChartStyle.blue, opacity: nil)),
             .init(
                 label: "With policies (combined counterfactual)",
-                swatch: .line(color: ChartStyle.orange, dash: "6 3", width: 2.5, marker: .diamond)),
+                swatch: .line(
+                    color: ChartStyle.orange, dash: dense ? "" : "6 3", width: dense ? 2 : 2.5, marker: dense ? nil : .diamond)),
         ])
         let values = days.flatMap { [$0.actual.chartDouble, $0.counterfactual.chartDouble] }
         let scale = MoneyScale(minimum: values.min() ?? 0, maximum: values.max() ?? 0)
@@ -95,8 +99,7 @@ public struct DailySpendChart: Sendable {
             "path",
             [
                 ("class", "counterfactual-line"), ("d", line), ("fill", "none"), ("stroke", ChartStyle.orange),
-                ("stroke-width", "2.5"),
-                ("stroke-dasharray", "6 3"), ("stroke-linejoin", "round"),
+                ("stroke-width", dense ? "2" : "2.5"), ("stroke-dasharray", dense ? "none" : "6 3"), ("stroke-linejoin", "round"),
             ])
         let radius = min(4.5, max(1.5, band * 0.3))
         builder.open("g", [("class", "markers"), ("fill", ChartStyle.orange), ("stroke", "#ffffff"), ("stroke-width", "1")])
@@ -106,7 +109,12 @@ public struct DailySpendChart: Sendable {
                 "path",
                 [
                     ("data-series", "counterfactual"), ("data-x", day.date), ("data-y", day.counterfactual.roundedMicroDecimal),
-                    ("d", MarkerShape.diamond.pathData(x: centre(index), y: y, r: radius)),
+                    (
+                        "d",
+                        dense
+                            ? "M" + f(centre(index)) + " " + f(y)
+                            : MarkerShape.diamond.pathData(x: centre(index), y: y, r: radius)
+                    ),
                 ])
         }
         builder.close("g")

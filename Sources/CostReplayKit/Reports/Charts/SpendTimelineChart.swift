@@ -172,6 +172,10 @@ public struct SpendTimelineChart: Sendable {
                     ("y2", f(frame.plotBottom)),
                     ("stroke", ChartStyle.black), ("stroke-width", "1.5"), ("stroke-dasharray", "4 3"),
                 ])
+        }
+        // Tags after all lines, so no marker line crosses another marker's number.
+        for index in markers.indices {
+            let x = time.pixel(markers[index].time.micros, left: frame.plotLeft, right: frame.plotRight)
             let number = String(index + 1)
             let tagWidth = 8 + Double(number.count) * 7
             let row = rowEnds.firstIndex(where: { $0 < x - tagWidth / 2 - 2 }) ?? 0

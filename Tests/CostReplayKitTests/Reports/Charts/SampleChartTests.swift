@@ -12,6 +12,7 @@ final class SampleChartTests: XCTestCase {
             ("daily", ChartSamples.daily().render()),
             ("daily-1", ChartSamples.daily(days: 1).render()),
             ("daily-120", ChartSamples.daily(days: 120).render()),
+            ("daily-365", ChartSamples.daily(days: 365).render()),
             ("daily-empty", DailySpendChart(days: [], timezone: "UTC").render()),
             ("waterfall", ChartSamples.waterfall().render()),
             ("waterfall-small", ChartSamples.smallWaterfall().render()),
@@ -39,6 +40,17 @@ final class SampleChartTests: XCTestCase {
                 ).render()
             ),
             ("timeline", ChartSamples.timeline().render()),
+            (
+                "timeline-many-markers",
+                SpendTimelineChart(
+                    subject: "user build-bot", minutes: ChartSamples.timeline(minutes: 240).minutes,
+                    markers: (0..<20).map {
+                        .init(
+                            time: ChartSamples.timeline().minutes[40].minute.adding(micros: Int64($0 * $0) * 30_000_000),
+                            label: "budget block \($0) (hourly-cap)")
+                    }
+                ).render()
+            ),
             ("timeline-10k", ChartSamples.timeline(minutes: 10_000).render()),
             (
                 "timeline-hostile",
