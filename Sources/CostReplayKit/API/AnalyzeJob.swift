@@ -78,8 +78,11 @@ public struct AnalyzeJob {
             try directory.write("savings.csv", PolicyCSVWriter.savings(result))
             try directory.write("incidents.csv", PolicyCSVWriter.incidents(result))
             try directory.write("summary.json", SummaryJSONWriter.render(result))
+            for chart in ReportCharts.render(result) { try directory.write(chart.name, chart.svg) }
             try directory.write("report.md", MarkdownReportWriter.render(result))
-            try directory.commit(removingUnwritten: [PostMortemSection.minutesFile, PostMortemSection.chartFile])
+            try directory.commit(removingUnwritten: [
+                PostMortemSection.minutesFile, PostMortemSection.chartFile, ReportCharts.waterfallFile,
+            ])
             return result
         } catch {
             directory.abort()

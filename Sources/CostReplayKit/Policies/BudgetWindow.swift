@@ -118,6 +118,31 @@ struct BudgetRule {
         }
     }
 
+    /// The first instant of a calendar bucket (inverse of `bucket`), for charts that restart at
+    /// each period.
+    func bucketStart(_ bucket: Int64) -> Timestamp {
+        let hour: Int64 = 3_600_000_000
+        let localDay: Int64
+        var hoursIntoDay: Int64 = 0
+        switch period {
+        case .hours(let n):
+            let localHour = bucket * n
+            localDay = Timestamp.floorDiv(localHour, 24)
+            hoursIntoDay = localHour - localDay * 24
+        case .days(let n): localDay = bucket * n
+        case .week: localDay = bucket * 7 - 3
+        case .month:
+            localDay = CivilDate.epochDay(
+                year: Timestamp.floorDiv(bucket, 12), month: bucket - Timestamp.floorDiv(bucket, 12) * 12 + 1, day: 1)
+        case .none: return Timestamp(micros: .min)
+        }
+        let midnight = clock.instant(localDay: localDay)
+        guard hoursIntoDay > 0 else { return midnight }
+        let guess = midnight.adding(micros: hoursIntoDay * hour)
+        // Within the day the offset may change once (a transition); the local hour decides.
+        return Timestamp(micros: (localDay * 24 + hoursIntoDay) * hour - clock.offsetMicros(at: guess))
+    }
+
     /// The calendar bucket of an instant in local wall-clock time.
     func bucket(_ time: Int64) -> Int64 {
         let local = clock.localMicros(Timestamp(micros: time))

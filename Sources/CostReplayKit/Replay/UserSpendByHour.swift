@@ -22,7 +22,9 @@ public struct UserSpendByHour {
     }
 
     /// The cumulative spend of `user` within each period of `budget` (nil: one period for the whole
-    /// run), one point per hour with spend, at the hour's end.
+    /// run): a $0 point where each period with spend starts (the line restarts there; for the
+    /// first period, at the start of the first hour with spend), then one point per hour with
+    /// spend, at the hour's end.
     public func cumulative(user: String, budget: BudgetConfig?, clock: ZoneClock) -> [Point] {
         guard let spend = (0..<userCount).lazy.compactMap({ hours[$0] }).first(where: { $0.name == user })?.spend
         else { return [] }
@@ -34,8 +36,11 @@ public struct UserSpendByHour {
             let start = hour * 3_600_000_000
             let bucket = rule?.bucket(start) ?? 0
             if bucket != period {
+                let restart =
+                    points.isEmpty || rule == nil ? Timestamp(micros: start) : max(rule!.bucketStart(bucket), points.last!.time)
                 period = bucket
                 total = .zero
+                points.append(Point(time: restart, cumulative: .zero))
             }
             total += spend[hour]!
             points.append(Point(time: Timestamp(micros: start + 3_600_000_000), cumulative: total))

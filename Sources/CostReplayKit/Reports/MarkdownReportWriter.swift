@@ -52,7 +52,11 @@ public enum MarkdownReportWriter {
         table.add(["Calls", NumberFormatting.count(total.calls)])
         table.add(["Unpriced calls (not in any sum)", NumberFormatting.count(total.unpricedCalls)])
         var out = "## Summary\n\n" + table.rendered() + "\n"
-        if let waterfall = PolicyReportSections.waterfall(result) { out += waterfall }
+        if let waterfall = PolicyReportSections.waterfall(result) {
+            out += waterfall
+            out += "![Savings waterfall: actual spend, each combined policy's saving, combined counterfactual]"
+            out += "(\(ReportCharts.waterfallFile))\n\n"
+        }
         out += PolicyReportSections.assumption
         return out
     }
@@ -60,6 +64,7 @@ public enum MarkdownReportWriter {
     static func spend(_ result: AnalysisResult) -> String {
         let spend = result.spend
         var out = "## Spend\n\n" + FinanceSection.render(result) + "### Daily\n\n"
+        out += "![Daily spend: actual and combined counterfactual](\(ReportCharts.dailyFile))\n\n"
         var daily = MarkdownTable([
             ("Date", .left), ("Calls", .right), ("Input", .right), ("Cache write", .right),
             ("Cache read", .right), ("Output", .right), ("Cost", .right), ("Counterfactual", .right),
@@ -75,8 +80,25 @@ public enum MarkdownReportWriter {
         out += daily.rendered() + "\nFull figures: `daily.csv`.\n\n"
         out += groupTable("By model", "Model", spend.byModel, limit: 25, file: "models.csv")
         out += groupTable("Top users", "User", spend.byUser, limit: 10, file: "users.csv")
+        out += topUsersChart(result)
         out += groupTable("Top teams", "Team", spend.byTeam, limit: 10, file: "teams.csv")
         out += groupTable("Top sessions", "Session", spend.bySession, limit: 10, file: "sessions.csv")
+        return out
+    }
+
+    /// The top users' cumulative spend against their budget, with a sentence saying what it draws.
+    static func topUsersChart(_ result: AnalysisResult) -> String {
+        var out = "![Cumulative spend of the top users](\(ReportCharts.topUsersFile))\n\n"
+        if let budget = ReportCharts.userBudget(result) {
+            out += "The chart draws each of the top \(ReportCharts.topUserCount) users' actual spend accumulated within each "
+            out +=
+                "\(PolicyParameters.periodName(budget.period)) of budget `\(MarkdownText.cell(budget.identity.name).replacingAll("`", with: "'"))`"
+            out +=
+                " (restarting at each period), hour by hour, against its \(NumberFormatting.dollars(budget.maxCost!)) limit.\n\n"
+        } else {
+            out += "The chart draws each of the top \(ReportCharts.topUserCount) users' actual spend accumulated hour by hour "
+            out += "(no user budget with a cost limit is configured).\n\n"
+        }
         return out
     }
 

@@ -57,3 +57,29 @@ final class BudgetSizerTests: XCTestCase {
         XCTAssertEqual(caps, caps.sorted())
     }
 }
+
+/// The first instant of a budget period, which the top users' chart restarts at.
+final class BudgetPeriodStartTests: XCTestCase {
+    private func rule(_ period: BudgetConfig.Period, _ zone: String) -> BudgetRule {
+        let config = BudgetConfig(
+            identity: PolicyIdentity(name: "b", kind: .budget, combined: true), scope: .user, period: period, timezone: zone)
+        return BudgetRule(config: config, clock: ZoneClock(identifier: zone)!)
+    }
+
+    func testBucketStartInvertsBucket() {
+        let cases: [(BudgetConfig.Period, String, String, String)] = [
+            (.days(1), "UTC", "2026-10-02T11:19:16Z", "2026-10-02T00:00:00Z"),
+            (.days(1), "America/New_York", "2026-10-02T03:00:00Z", "2026-10-01T04:00:00Z"),
+            (.month, "America/New_York", "2026-11-15T12:00:00Z", "2026-11-01T04:00:00Z"),
+            (.week, "UTC", "2026-10-01T12:00:00Z", "2026-09-28T00:00:00Z"),
+            (.hours(6), "Asia/Kolkata", "2026-10-01T12:00:00Z", "2026-10-01T06:30:00Z"),
+        ]
+        for (period, zone, time, start) in cases {
+            let rule = rule(period, zone)
+            let bucket = rule.bucket(timestamp(time).micros)
+            XCTAssertEqual(rule.bucketStart(bucket), timestamp(start), "\(period) \(zone) \(time)")
+            XCTAssertEqual(rule.bucket(timestamp(start).micros), bucket)
+            XCTAssertEqual(rule.bucket(timestamp(start).micros - 1), bucket - 1)
+        }
+    }
+}
