@@ -1,7 +1,7 @@
 /// The decompressed bytes of one input, whatever its compression (detected by magic bytes).
 final class ByteStream {
     private let source: FileDescriptorSource
-    private let inflater: GzipInflater?
+    private let inflater: InflateBackend?
     private var sniffed: [UInt8]
     private var sniffedConsumed = 0
     let path: String
@@ -24,7 +24,7 @@ final class ByteStream {
         let sniffedBytes = Array(head.prefix(have))
         if have == 2 && sniffedBytes[0] == 0x1F && sniffedBytes[1] == 0x8B {
             isGzip = true
-            inflater = try GzipInflater(source: source, path: path, prefix: UnsafeRawBufferPointer(rebasing: head[0..<2]))
+            inflater = try InflateEngine.open(source: source, path: path, prefix: UnsafeRawBufferPointer(rebasing: head[0..<2]))
             sniffed = []
         } else {
             isGzip = false

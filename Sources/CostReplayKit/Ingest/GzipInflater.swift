@@ -2,7 +2,7 @@ import CZlib
 
 /// Inflates a gzip stream (all concatenated members) from a raw source, stopping cleanly at the
 /// first damage and remembering where it was.
-final class GzipInflater {
+final class GzipInflater: InflateBackend {
     private var stream = z_stream()
     private var input: UnsafeMutableRawBufferPointer
     private var inputStart = 0
