@@ -77,23 +77,31 @@ extension PriceEntry {
     /// buckets included). The buckets' costs add up exactly to `cost(of:serviceTier:)`: each is
     /// `tokens × rate × multiplier` in 10⁻²⁴ USD, and that cost is the sum of the same products.
     public func bucketCosts(of usage: Usage, serviceTier: ServiceTier) -> [BucketCost] {
+        var costs: [BucketCost] = []
+        costs.reserveCapacity(TokenBucket.allCases.count)
+        forEachBucketCost(of: usage, serviceTier: serviceTier) { costs.append($0) }
+        return costs
+    }
+
+    /// `bucketCosts(of:serviceTier:)` one bucket at a time, without building an array (for writers
+    /// that run once per call).
+    public func forEachBucketCost<E: Error>(
+        of usage: Usage, serviceTier: ServiceTier, _ body: (BucketCost) throws(E) -> Void
+    ) throws(E) {
         let tier = tier(forTotalInput: usage.totalInput)
         let applied = tier?.rates ?? rates
         let multiplier = multiplier(for: serviceTier)
         let factor = multiplier ?? 1_000_000
-        var costs: [BucketCost] = []
-        costs.reserveCapacity(TokenBucket.allCases.count)
         for bucket in TokenBucket.allCases {
             let tokens = usage.tokens(in: bucket)
             // rate (10⁻¹² USD per million) × multiplier (10⁻⁶) = 10⁻¹⁸ USD per million tokens;
             // × 10⁶ gives the 10⁻²⁴ USD unit of Money.
             let perMillion = applied.rate(for: bucket) * factor
-            costs.append(
+            try body(
                 BucketCost(
                     bucket: bucket, tokens: tokens, unitPricePerMillion: Money(raw: perMillion * 1_000_000),
                     cost: Money(raw: Int128(tokens) * perMillion), tierAboveInputTokens: tier?.aboveInputTokens,
                     multiplier: multiplier))
         }
-        return costs
     }
 }
