@@ -12,6 +12,8 @@ public struct AnalysisResult {
     public var period: ReportPeriod?
     /// `--attribution`: the file applied.
     public var attributionSource: String?
+    /// Whether `focus.csv` was written.
+    public var focusExported = false
     /// `--focus`: the focused calls (nil without a focus).
     public var focus: FocusAggregator?
     /// One per budget policy (or a user-per-day default when there is none).

@@ -33,6 +33,8 @@ public struct AnalyzeJob {
         let directory = try ReportDirectory(path: outputDirectory)
         do {
             let ledger = try CallLedgerWriter(writer: try directory.create("calls.csv"))
+            let focusExport =
+                try options.exportFocus ? FocusExportWriter(writer: try directory.create(Self.focusExportFile)) : nil
             var spend = SpendAggregator(clock: clock)
             var options = self.options
             options.sessionGapMicros = policies.sessionGapMicros
@@ -50,6 +52,7 @@ public struct AnalyzeJob {
             var userHours = UserSpendByHour()
             let record = { (context: CallContext, outcome: CallOutcome) throws in
                 try ledger.append(context.call, task: context.task, outcome: outcome)
+                try focusExport?.append(context.call, costCenter: context.record.costCenter)
                 spend.add(context, outcome: outcome)
                 if focus != nil { focus!.add(context, outcome: outcome) }
                 for index in sizers.indices { sizers[index].add(context) }
@@ -58,6 +61,7 @@ public struct AnalyzeJob {
             let inputs = try replayer.run(self.inputs) { call in try engine.push(call, emit: record) }
             try engine.finish(emit: record)
             try ledger.close()
+            try focusExport?.close()
             var result = AnalysisResult(
                 inputs: inputs, spend: spend, priceBook: options.priceBook, timezone: timezone,
                 command: command)
@@ -65,6 +69,7 @@ public struct AnalyzeJob {
             result.period = options.period
             result.attributionSource = options.attribution?.source
             result.focus = focus
+            result.focusExported = focusExport != nil
             result.budgetSizing = sizers
             result.userHours = userHours
             try directory.write("daily.csv", SpendCSVWriter.daily(spend))
@@ -89,6 +94,9 @@ public struct AnalyzeJob {
             throw error
         }
     }
+
+    /// The FOCUS 1.2 export.
+    public static let focusExportFile = "focus.csv"
 
     /// The budgets to size: every budget policy with a cost limit or none, else a user-per-day
     /// budget in the report's zone so finance always sees the distribution.

@@ -21,6 +21,9 @@ public struct AnalysisOptions: Sendable {
     /// `--attribution`: team and cost center by user or API key, applied before anything groups.
     public var attribution: AttributionTable?
 
+    /// Write `focus.csv` (with `--period`, or `--export-focus`): one FOCUS 1.2 row per call and
+    /// token bucket, about three times the size of `calls.csv`.
+    public var exportFocus = false
     /// `--focus`: the user, session or team of a post-mortem.
     public var focus: FocusTarget?
 

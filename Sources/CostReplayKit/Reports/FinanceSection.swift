@@ -4,6 +4,10 @@ enum FinanceSection {
     static func render(_ result: AnalysisResult) -> String {
         var out = ""
         if let period = result.period { out += month(result, period) }
+        if result.focusExported {
+            out += "FinOps export: `\(AnalyzeJob.focusExportFile)` holds these calls as FOCUS 1.2 rows, one per call and token "
+            out += "bucket with the exact cost; its BilledCost adds up to the actual spend (unpriced calls have no row).\n\n"
+        }
         out += costCenters(result)
         if let source = result.attributionSource {
             out += "Teams and cost centers from `\(MarkdownText.cell(source, limit: 60).replacingAll("`", with: "'"))`, "

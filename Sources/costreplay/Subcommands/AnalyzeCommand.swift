@@ -23,6 +23,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Report one calendar month (YYYY-MM, in --timezone); the month before is read for comparison.")
     var period: String?
 
+    @Flag(help: "Write focus.csv (FOCUS 1.2, one row per call and token bucket); always on with --period.")
+    var exportFocus = false
+
     @Option(help: "Post-mortem of one user, session or team: user:U, session:S or team:T.")
     var focus: String?
 
@@ -69,6 +72,7 @@ struct AnalyzeCommand: ParsableCommand {
             options.comparisonRange = previous.start..<previous.end
         }
         options.focus = focus.flatMap(FocusTarget.init(text:))
+        options.exportFocus = exportFocus || period != nil
         if let attribution {
             options.attribution = try Diagnostics.fatalOnError {
                 try AttributionTable(text: try FileText.read(attribution), source: attribution)
@@ -102,6 +106,7 @@ struct AnalyzeCommand: ParsableCommand {
         if let until { words += ["--until", until] }
         if let period { words += ["--period", period] }
         if let focus { words += ["--focus", focus] }
+        if exportFocus { words.append("--export-focus") }
         if let attribution { words += ["--attribution", attribution] }
         if timezone != "UTC" { words += ["--timezone", timezone] }
         if strict { words.append("--strict") }
