@@ -8,7 +8,21 @@ public enum LogFormat: String, CaseIterable, Sendable {
     case litellm
 
     /// Formats this version can decode; the others are recognised and reported as unsupported.
-    public var isSupported: Bool { self == .envelope }
+    public var isSupported: Bool {
+        switch self {
+        case .envelope, .litellm, .openaiBatch: return true
+        case .bedrock, .otel, .claudeCode: return false
+        }
+    }
+
+    /// Whether the format's records carry request bodies (prompt units, request and retry keys).
+    /// Formats without them are named in the report by the policies that need bodies.
+    public var hasRequestBodies: Bool {
+        switch self {
+        case .envelope, .bedrock, .litellm: return true
+        case .openaiBatch, .claudeCode, .otel: return false
+        }
+    }
 
     /// Detects the format from the first line that parses as a JSON object (SPEC §3.1).
     public static func detect(_ tape: JSONTape, _ object: Int) -> LogFormat {

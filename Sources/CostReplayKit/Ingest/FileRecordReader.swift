@@ -88,7 +88,9 @@ final class FileRecordReader {
         stats.unsupportedLines += batch.unsupportedLines
         stats.bytes += batch.bytes
         stats.records += Int64(batch.records.count)
+        for record in batch.records where record.body?.requestKey == nil { stats.recordsWithoutRequestBody += 1 }
         for (reason, count) in batch.malformedCounts { stats.malformed[reason, default: 0] += count }
+        for (kind, count) in batch.nonCalls { stats.nonCalls[kind, default: 0] += count }
         for example in batch.examples where examplesKept < InputSummary.malformedExampleLimit {
             examplesKept += 1
             recordMalformed(example)

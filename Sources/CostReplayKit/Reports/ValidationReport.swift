@@ -19,6 +19,8 @@ public enum ValidationReport {
         out += "\(summary.late) late, \(summary.unpricedCalls) unpriced\n"
         let reasons = summary.malformedByReason
         for reason in reasons.keys.sorted() { out += "  malformed \(reason.rawValue): \(reasons[reason]!)\n" }
+        let nonCalls = summary.nonCalls
+        for kind in nonCalls.keys.sorted() { out += "  not a call, \(kind.rawValue): \(nonCalls[kind]!)\n" }
         for model in summary.unpricedModels.keys.sorted() {
             out += "  unpriced model \(model): \(summary.unpricedModels[model]!.calls) calls\n"
         }
