@@ -47,7 +47,10 @@ enum BatchDecoder {
         case .openaiBatch:
             var decoder = OpenAIBatchDecoder()
             decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
-        case .envelope, .bedrock, .otel, .claudeCode, nil:
+        case .bedrock:
+            var decoder = BedrockDecoder(keepSystemText: settings.keepSystemText, unitCache: unitCache)
+            decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
+        case .envelope, .otel, .claudeCode, nil:
             var decoder = EnvelopeDecoder(keepSystemText: settings.keepSystemText, unitCache: unitCache)
             decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
         }
