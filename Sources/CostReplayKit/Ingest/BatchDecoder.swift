@@ -50,7 +50,10 @@ enum BatchDecoder {
         case .bedrock:
             var decoder = BedrockDecoder(keepSystemText: settings.keepSystemText, unitCache: unitCache)
             decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
-        case .envelope, .otel, .claudeCode, nil:
+        case .otel:
+            var decoder = OTelDecoder()
+            decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
+        case .envelope, .claudeCode, nil:
             var decoder = EnvelopeDecoder(keepSystemText: settings.keepSystemText, unitCache: unitCache)
             decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
         }
