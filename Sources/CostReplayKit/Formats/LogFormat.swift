@@ -10,8 +10,7 @@ public enum LogFormat: String, CaseIterable, Sendable {
     /// Formats this version can decode; the others are recognised and reported as unsupported.
     public var isSupported: Bool {
         switch self {
-        case .envelope, .litellm, .openaiBatch, .bedrock, .otel: return true
-        case .claudeCode: return false
+        case .envelope, .litellm, .openaiBatch, .bedrock, .otel, .claudeCode: return true
         }
     }
 

@@ -53,7 +53,10 @@ enum BatchDecoder {
         case .otel:
             var decoder = OTelDecoder()
             decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
-        case .envelope, .claudeCode, nil:
+        case .claudeCode:
+            var decoder = ClaudeCodeDecoder(pathKey: settings.pathKey)
+            decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
+        case .envelope, nil:
             var decoder = EnvelopeDecoder(keepSystemText: settings.keepSystemText, unitCache: unitCache)
             decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
         }
