@@ -106,7 +106,7 @@ public final class ReplayEngine {
             isWastedRetry: wasted, sessionID: sessionIDs.id(call.session),
             userID: userIDs.id(call.record.user), apiKeyID: apiKeyIDs.id(call.record.apiKey))
         if let cost = call.cost { baselineCost = baselineCost + cost }
-        if call.record.body?.requestKey == nil { callsWithoutBody += 1 }
+        if call.record.body == nil { callsWithoutBody += 1 }
         if !call.record.succeeded {
             failedByStatus[call.record.status ?? 0, default: 0] += 1
             failedByMinute[Timestamp.floorDiv(call.record.start.micros, 60_000_000), default: 0] += 1

@@ -23,7 +23,7 @@ public struct ReplayOutcome: Sendable {
     public var routedComplexity: [String: [Int: Int64]]
     /// Per isolated scenario: write premium on prefixes never read again.
     public var wastedWritePremium: [String: Money]
-    /// Calls a body-dependent policy skipped because they have no request body.
+    /// Calls a body-dependent policy skipped because their format has no bodies.
     public var callsWithoutBody: Int64
     /// Failed calls by HTTP status (0: none logged).
     public var failedByStatus: [Int: Int64]

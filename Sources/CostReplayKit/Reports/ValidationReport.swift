@@ -3,14 +3,14 @@ public enum ValidationReport {
     public static func render(_ summary: InputSummary) -> String {
         var table = MarkdownTable([
             ("File", .left), ("Format", .left), ("Gzip", .left), ("Lines", .right),
-            ("Records", .right), ("Malformed", .right), ("Late", .right), ("Damage", .left),
+            ("Records", .right), ("Malformed", .right), ("Not calls", .right), ("Late", .right), ("Damage", .left),
         ])
         for file in summary.files {
             var format = file.format?.rawValue ?? "—"
             if let detected = file.format, !detected.isSupported { format += " (not supported yet)" }
             table.add([
                 file.pathKey, format, file.compressed ? "yes" : "no", String(file.lines), String(file.records),
-                String(file.malformedTotal), String(file.late),
+                String(file.malformedTotal), String(file.nonCalls.values.reduce(0, +)), String(file.late),
                 file.damage.map { "\($0.message) at byte \($0.compressedOffset)" } ?? "",
             ])
         }
