@@ -87,7 +87,9 @@ struct OTelDecoder: LogDecoder {
         var toolSpans: [Int] = []
         for (position, entry) in spans.enumerated() {
             let list = Attributes(tape, tape.value(entry.span, "attributes"))
-            if list[.operation].flatMap({ Self.stringValue(tape, $0) }) == "execute_tool" { toolSpans.append(position) }
+            if let operation = list[.operation], Self.stringValue(tape, operation, equals: Self.executeTool) {
+                toolSpans.append(position)
+            }
             attributes.append(list)
         }
 
@@ -183,11 +185,13 @@ struct OTelDecoder: LogDecoder {
         }
         // Tool calls: execute_tool children of this span in the same export, in start order.
         var tools: [(start: Timestamp, order: Int, call: ToolCall)] = []
+        let ownSpanID = tape.value(span, "spanId")!
+        let ownTraceID = tape.value(span, "traceId")!
         for order in toolSpans {
             let child = spans[order]
             let childAttributes = attributes[order]
-            guard let parent = FormatFields.string(tape, child.span, "parentSpanId"), parent == spanID,
-                FormatFields.string(tape, child.span, "traceId") == traceID
+            guard let parent = tape.value(child.span, "parentSpanId"), Self.sameString(tape, parent, ownSpanID),
+                let trace = tape.value(child.span, "traceId"), Self.sameString(tape, trace, ownTraceID)
             else { continue }
             let name = childAttributes[.toolName].flatMap { Self.stringValue(tape, $0) } ?? ""
             let arguments = childAttributes[.toolArguments].flatMap { tape.value($0, "stringValue") }
@@ -198,6 +202,24 @@ struct OTelDecoder: LogDecoder {
         facts.toolCalls = tools.sorted { ($0.start, $0.order) < ($1.start, $1.order) }.map(\.call)
         call.body = facts
         return call
+    }
+
+    static let executeTool: JSONKey = "execute_tool"
+
+    /// Whether two string tokens have the same raw bytes (ids are plain hex, never escaped).
+    static func sameString(_ tape: JSONTape, _ a: Int, _ b: Int) -> Bool {
+        guard tape.kind(a) == .string, tape.kind(b) == .string else { return false }
+        let x = tape.rawBytes(a)
+        let y = tape.rawBytes(b)
+        return x.count == y.count && (x.count == 0 || memcmpEqual(x.baseAddress!, y.baseAddress!, x.count))
+    }
+
+    /// Whether an AnyValue's `stringValue` is `text`, without making a String.
+    static func stringValue(_ tape: JSONTape, _ value: Int, equals text: JSONKey) -> Bool {
+        guard tape.kind(value) == .object, let string = tape.value(value, "stringValue"), tape.kind(string) == .string else {
+            return false
+        }
+        return tape.keyEquals(string, text)
     }
 
     /// An AnyValue's `stringValue` (non-empty).
