@@ -14,15 +14,6 @@ public enum LogFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// Whether the format's records carry request bodies (prompt units, request and retry keys).
-    /// Formats without them are named in the report by the policies that need bodies.
-    public var hasRequestBodies: Bool {
-        switch self {
-        case .envelope, .bedrock, .litellm: return true
-        case .openaiBatch, .claudeCode, .otel: return false
-        }
-    }
-
     /// Detects the format from the first line that parses as a JSON object (SPEC §3.1).
     public static func detect(_ tape: JSONTape, _ object: Int) -> LogFormat {
         if tape.has(object, "custom_id") && (tape.has(object, "response") || tape.has(object, "error")) {
