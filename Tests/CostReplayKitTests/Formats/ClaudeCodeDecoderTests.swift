@@ -120,3 +120,35 @@ final class ClaudeCodeDecoderTests: XCTestCase {
         XCTAssertEqual(ClaudeCodeDecoder.basename(#"C:\Users\bob\repo"#), "repo")
     }
 }
+
+/// The entries of one call may straddle the ~1 MiB batches that are decoded in parallel.
+final class ClaudeCodeBatchBoundaryTests: XCTestCase {
+    func testEntriesSplitAcrossBatchesMergeIntoOneCall() throws {
+        let filler = String(repeating: "x", count: 4000)
+        var lines: [String] = []
+        func assistant(_ second: Int, _ id: Int, output: Int, tool: String? = nil) -> String {
+            let content = tool.map { #"[{"type":"tool_use","id":"t","name":"\#($0)","input":{}}]"# } ?? "[]"
+            return
+                #"{"type":"assistant","sessionId":"s","cwd":"/w/p","timestamp":"2025-10-01T10:\#(String(format: "%02d", second / 60)):\#(String(format: "%02d", second % 60))Z","requestId":"r\#(id)","message":{"id":"m\#(id)","model":"claude-test","content":\#(content),"usage":{"input_tokens":10,"output_tokens":\#(output)}}}"#
+        }
+        // 300 calls of two entries each, with ~4 KB user lines between them: ~1.2 MiB, so at
+        // least one call's entries fall into different batches.
+        for call in 0..<300 {
+            // Two seconds apart: calls are completed (5 minutes on) while the file is still read.
+            lines.append(assistant(2 * call, call, output: 1, tool: "a"))
+            lines.append(
+                #"{"type":"user","sessionId":"s","timestamp":"2025-10-01T10:00:00Z","message":{"role":"user","content":"\#(filler)"}}"#
+            )
+            lines.append(assistant(2 * call, call, output: 50, tool: "b"))
+        }
+        let directory = try makeTemporaryDirectory()
+        let path = try directory.write("projects/p/s.jsonl", lines.joined(separator: "\n") + "\n")
+        let result = try readRecords(path)
+        XCTAssertEqual(result.records.count, 300)
+        XCTAssertEqual(result.stats.records, 300)
+        XCTAssertTrue(result.records.allSatisfy { $0.usage?.output == 50 })
+        XCTAssertTrue(result.records.allSatisfy { $0.body?.toolCalls.map(\.name) == ["a", "b"] })
+        XCTAssertEqual(result.stats.late, 0)
+        XCTAssertEqual(result.ids, (0..<300).map { "m\($0):r\($0)" }, "in start order")
+    }
+}
