@@ -60,6 +60,7 @@ struct BedrockDecoder: LogDecoder {
         let converse =
             response.map { r in
                 FormatFields.object(tape, r, "output").map { tape.has($0, "message") } ?? false || tape.has(r, "stopReason")
+                    || FormatFields.object(tape, r, "usage").map { tape.has($0, "inputTokens") } ?? false
             }
             ?? request.map { tape.has($0, "toolConfig") || tape.has($0, "inferenceConfig") } ?? false
 

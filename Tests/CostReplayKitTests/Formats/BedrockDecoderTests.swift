@@ -164,3 +164,12 @@ final class BedrockDecoderTests: XCTestCase {
             "claude-sonnet-4-5")
     }
 }
+
+extension BedrockDecoderTests {
+    func testCamelCaseUsageAloneMeansConverse() throws {
+        var decoder = BedrockDecoder()
+        let line =
+            #"{"schemaType":"ModelInvocationLog","timestamp":"2025-10-01T12:00:00Z","requestId":"r","modelId":"m","output":{"outputBodyJson":{"usage":{"inputTokens":7,"outputTokens":3,"cacheReadInputTokens":2}}}}"#
+        XCTAssertEqual(try decodeLine(line, with: &decoder).records.first?.usage, Usage(input: 7, cacheRead: 2, output: 3))
+    }
+}
