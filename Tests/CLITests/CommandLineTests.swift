@@ -137,3 +137,47 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("costreplay: error: \(blocker.path): cannot create"), result.stderr)
     }
 }
+
+/// Issue 5: every log format of SPEC §3.1 in one mixed directory.
+final class LogFormatCommandLineTests: XCTestCase {
+    func testValidateNamesEachFileFormatInAMixedDirectory() throws {
+        let result = try CLIHarness.run(["validate", "fixtures/formats"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        for (file, format) in [
+            ("20251001T1200Z_invocations.json", "bedrock"), ("7f3c1a9e-2b4d-4c1e-9f7a-0d5e6b8c9a10.jsonl", "claude-code"),
+            ("agent-a1b2.jsonl", "claude-code"), ("standard-logging.jsonl", "litellm"), ("batch_output.jsonl", "openai-batch"),
+            ("traces.jsonl", "otel"),
+        ] {
+            let row = result.stdout.split(separator: "\n").first { $0.contains(file) }
+            XCTAssertNotNil(row, "no row for \(file)")
+            XCTAssertTrue(row?.contains("| \(format) ") ?? false, String(row ?? ""))
+        }
+        XCTAssertTrue(result.stdout.contains("not a call, synthetic: 2"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("not a call, batch-errors: 2"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("not a call, cache-hits: 1"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("not supported"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("traces.jsonl:4: not-an-export"), result.stderr)
+    }
+
+    func testReportNotesNonCallsTimeSourcesAndBodylessFormats() throws {
+        let scratch = try CLIHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("out")
+        let result = try CLIHarness.run(["analyze", "fixtures/formats", "--out", out.path, "--quiet"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        func row(_ label: String) -> String? {
+            report.split(separator: "\n").first { $0.hasPrefix("| \(label) ") }.map { $0.replacingOccurrences(of: " ", with: "") }
+        }
+        XCTAssertEqual(row("Claude Code synthetic entries (not calls)"), "|ClaudeCodesyntheticentries(notcalls)|2|")
+        XCTAssertEqual(row("OpenAI Batch error lines (not billed)"), "|OpenAIBatcherrorlines(notbilled)|2|")
+        XCTAssertEqual(row("LiteLLM cache hits (not calls)"), "|LiteLLMcachehits(notcalls)|1|")
+        XCTAssertTrue(report.contains("**Time sources:** OpenAI Batch output"))
+        XCTAssertTrue(report.contains("Formats whose records had no request body: "), report)
+        for format in ["claude-code", "openai-batch", "otel", "bedrock", "litellm"] {
+            XCTAssertTrue(report.contains("\(format) ("), "\(format) lacks bodies for some records")
+        }
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
+        XCTAssertFalse(summary.contains("synthetic"), "summary.json keeps the keys of SPEC §7.2")
+    }
+}

@@ -40,6 +40,11 @@ public struct EnvelopeDecoder: LogDecoder {
         }
     }
 
+    public mutating func decode(_ tape: JSONTape, context: DecodeContext, into output: inout DecodeOutput) throws(DecodeFailure) {
+        output.records.append(try decode(tape, context: context))
+    }
+
+    /// Decodes one envelope line into its call.
     public mutating func decode(_ tape: JSONTape, context: DecodeContext) throws(DecodeFailure) -> CallRecord {
         let root = tape.root
         let fields = Fields(indices: Self.fieldTable.lookup(tape, root))

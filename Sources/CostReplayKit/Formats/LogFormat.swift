@@ -8,7 +8,11 @@ public enum LogFormat: String, CaseIterable, Sendable {
     case litellm
 
     /// Formats this version can decode; the others are recognised and reported as unsupported.
-    public var isSupported: Bool { self == .envelope }
+    public var isSupported: Bool {
+        switch self {
+        case .envelope, .litellm, .openaiBatch, .bedrock, .otel, .claudeCode: return true
+        }
+    }
 
     /// Detects the format from the first line that parses as a JSON object (SPEC §3.1).
     public static func detect(_ tape: JSONTape, _ object: Int) -> LogFormat {

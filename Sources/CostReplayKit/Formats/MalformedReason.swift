@@ -9,6 +9,8 @@ public enum MalformedReason: String, CaseIterable, Sendable, Comparable {
     case missingUsage = "missing-usage"
     case badUsage = "bad-usage"
     case lineTooLong = "line-too-long"
+    case missingID = "missing-id"
+    case notAnExport = "not-an-export"
 
     public static func < (a: MalformedReason, b: MalformedReason) -> Bool { a.rawValue < b.rawValue }
 }

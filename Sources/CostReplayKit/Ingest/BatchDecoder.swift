@@ -8,6 +8,8 @@
 struct DecodedBatch: @unchecked Sendable {
     var sequence: Int
     var records: [CallRecord] = []
+    /// Entries that are neither calls nor malformed (synthetic, batch errors, cache hits).
+    var nonCalls: [NonCallKind: Int64] = [:]
     var malformedCounts: [MalformedReason: Int64] = [:]
     /// The first skipped lines (at most `InputSummary.malformedExampleLimit`).
     var examples: [MalformedRecord] = []
@@ -38,8 +40,36 @@ enum BatchDecoder {
             result.lines += 1
             skip(.lineTooLong, line: line, detail: "line longer than 64 MiB", settings: settings, into: &result)
         }
+        switch format {
+        case .litellm:
+            var decoder = LiteLLMDecoder(keepSystemText: settings.keepSystemText, unitCache: unitCache)
+            decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
+        case .openaiBatch:
+            var decoder = OpenAIBatchDecoder()
+            decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
+        case .bedrock:
+            var decoder = BedrockDecoder(keepSystemText: settings.keepSystemText, unitCache: unitCache)
+            decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
+        case .otel:
+            var decoder = OTelDecoder()
+            decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
+        case .claudeCode:
+            var decoder = ClaudeCodeDecoder(pathKey: settings.pathKey)
+            decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
+        case .envelope, nil:
+            var decoder = EnvelopeDecoder(keepSystemText: settings.keepSystemText, unitCache: unitCache)
+            decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
+        }
+        return result
+    }
+
+    /// Decodes every line of `batch` with `decoder` (specialized per format).
+    static func decodeLines<Decoder: LogDecoder>(
+        _ batch: LineBatch, format: LogFormat?, decoder: inout Decoder, settings: BatchDecodeSettings,
+        into result: inout DecodedBatch
+    ) {
         var tape = JSONTape()
-        var envelope = EnvelopeDecoder(keepSystemText: settings.keepSystemText, unitCache: unitCache)
+        var output = DecodeOutput()
         let base = UnsafeRawPointer(batch.bytes.baseAddress)
         let count = batch.bytes.count
         var position = 0
@@ -59,16 +89,19 @@ enum BatchDecoder {
                 number += 1
                 continue
             }
-            decodeLine(line, number: number, tape: &tape, format: format, envelope: &envelope, settings: settings, into: &result)
+            decodeLine(
+                line, number: number, tape: &tape, format: format, decoder: &decoder, output: &output, settings: settings,
+                into: &result)
             position = end + 1
             number += 1
         }
-        return result
+        result.records = output.records
+        result.nonCalls = output.nonCalls
     }
 
-    static func decodeLine(
+    static func decodeLine<Decoder: LogDecoder>(
         _ bytes: UnsafeRawBufferPointer, number: Int64, tape: inout JSONTape, format: LogFormat?,
-        envelope: inout EnvelopeDecoder, settings: BatchDecodeSettings, into result: inout DecodedBatch
+        decoder: inout Decoder, output: inout DecodeOutput, settings: BatchDecodeSettings, into result: inout DecodedBatch
     ) {
         if isBlank(bytes) {
             result.blankLines += 1
@@ -91,16 +124,22 @@ enum BatchDecoder {
             skip(.notAnObject, line: number, detail: "the line is JSON but not an object", settings: settings, into: &result)
             return
         }
-        guard format == .envelope else {
+        if let format, !format.isSupported {
             // Recognised but not decodable by this version: counted per file, not as malformed.
             result.unsupportedLines += 1
             return
         }
         let context = DecodeContext(pathKey: settings.pathKey, fileIndex: settings.fileIndex, line: number)
         do {
-            result.records.append(try envelope.decode(tape, context: context))
+            try decoder.decode(tape, context: context, into: &output)
         } catch {
             skip(error.reason, line: number, detail: error.detail, settings: settings, into: &result)
+        }
+        if !output.failures.isEmpty {
+            for failure in output.failures {
+                skip(failure.reason, line: number, detail: failure.detail, settings: settings, into: &result)
+            }
+            output.failures.removeAll(keepingCapacity: true)
         }
     }
 

@@ -9,6 +9,8 @@ final class FileRecordReader {
     private let keepSystemText: Bool
     private var reorder: LatenessReorderBuffer
     private var pending: [CallRecord] = []
+    /// Merges Claude Code entries into calls across batches (file order).
+    private var grouper: ClaudeCodeGrouper?
     private var pendingIndex = 0
     private var finished = false
     private var examplesKept = 0
@@ -80,6 +82,12 @@ final class FileRecordReader {
 
     private func takeBatch() throws(IngestError) {
         guard let pipeline, let batch = try pipeline.nextBatch() else {
+            if var grouper {
+                // Claude Code calls still open at the end of the file are complete now.
+                self.grouper = nil
+                take(grouper.flush())
+                if !pending.isEmpty { return }
+            }
             finish()
             return
         }
@@ -87,14 +95,26 @@ final class FileRecordReader {
         stats.blankLines += batch.blankLines
         stats.unsupportedLines += batch.unsupportedLines
         stats.bytes += batch.bytes
-        stats.records += Int64(batch.records.count)
         for (reason, count) in batch.malformedCounts { stats.malformed[reason, default: 0] += count }
+        for (kind, count) in batch.nonCalls { stats.nonCalls[kind, default: 0] += count }
         for example in batch.examples where examplesKept < InputSummary.malformedExampleLimit {
             examplesKept += 1
             recordMalformed(example)
         }
         if stats.format == nil { stats.format = pipeline.detectedFormat }
-        pending = batch.records
+        if stats.format == .claudeCode {
+            if grouper == nil { grouper = ClaudeCodeGrouper() }
+            take(grouper!.add(batch.records))
+        } else {
+            take(batch.records)
+        }
+    }
+
+    /// Makes `records` the next calls to hand on, and counts them.
+    private func take(_ records: [CallRecord]) {
+        stats.records += Int64(records.count)
+        for record in records where record.body?.requestKey == nil { stats.recordsWithoutRequestBody += 1 }
+        pending = records
         pendingIndex = 0
     }
 

@@ -10,6 +10,10 @@ public struct FileStats: Sendable {
     /// Call records decoded (before duplicates are removed across files).
     public var records: Int64 = 0
     public var malformed: [MalformedReason: Int64] = [:]
+    /// Call records without a request body (no prompt units or request keys; §3.3).
+    public var recordsWithoutRequestBody: Int64 = 0
+    /// Entries that are neither calls nor malformed: synthetic, batch errors, cache hits (§3.6).
+    public var nonCalls: [NonCallKind: Int64] = [:]
     /// Lines of a recognised format this version cannot decode yet (see `LogFormat.isSupported`).
     public var unsupportedLines: Int64 = 0
     /// Records more than the lateness allowance earlier than a start read before them.

@@ -39,6 +39,9 @@ public struct CallRecord: Sendable {
     public var bodyShape: BodyShape?
     /// Facts derived from the request and response bodies (§3.3); nil when the format has no bodies.
     public var body: BodyFacts?
+    /// Claude Code: the entry came from a sidechain (subagent); breaks usage ties when entries of
+    /// one call are merged (§3.6).
+    public var sidechain: Bool
 
     public init(id: String, origin: RecordOrigin, start: Timestamp, end: Timestamp, model: String) {
         self.id = id
@@ -61,6 +64,7 @@ public struct CallRecord: Sendable {
         self.usage = nil
         self.body = nil
         self.bodyShape = nil
+        self.sidechain = false
     }
 }
 

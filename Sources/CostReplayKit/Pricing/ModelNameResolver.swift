@@ -10,6 +10,11 @@ public enum ModelNameResolver {
         let normalized = normalize(asLogged)
         let undated = stripDateSuffix(normalized)
         var result = [asLogged]
+        // An ARN's last path segment as written (`us.anthropic.…-v1:0` of an inference profile)
+        // before it is normalized, so a regional id that the book lists keeps its regional price.
+        if asLogged.hasPrefix("arn:"), let slash = asLogged.lastIndex(of: "/") {
+            result.append(String(asLogged[asLogged.index(after: slash)...]))
+        }
         for name in [normalized, undated] where !result.contains(name) { result.append(name) }
         return result
     }

@@ -30,6 +30,12 @@ public struct InputSummary: Sendable {
         for file in files { for (reason, count) in file.malformed { result[reason, default: 0] += count } }
         return result
     }
+    /// Non-call entries (synthetic, batch errors, cache hits) over all files.
+    public var nonCalls: [NonCallKind: Int64] {
+        var result: [NonCallKind: Int64] = [:]
+        for file in files { for (kind, count) in file.nonCalls { result[kind, default: 0] += count } }
+        return result
+    }
     /// Files whose compressed stream was damaged.
     public var damagedFiles: [FileStats] { files.filter { $0.damage != nil } }
 }

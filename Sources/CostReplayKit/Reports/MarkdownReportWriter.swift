@@ -154,7 +154,16 @@ public enum MarkdownReportWriter {
         }
         let unsupported = inputs.files.reduce(Int64(0)) { $0 + $1.unsupportedLines }
         if unsupported > 0 { counts.add(["Lines in formats not supported yet (skipped)", NumberFormatting.count(unsupported)]) }
+        let nonCalls = inputs.nonCalls
+        for kind in NonCallKind.allCases.sorted() {
+            guard let count = nonCalls[kind], count > 0 else { continue }
+            counts.add([kind.dataQualityLabel, NumberFormatting.count(count)])
+        }
         out += counts.rendered() + "\n"
+        if inputs.files.contains(where: { $0.format == .openaiBatch && $0.records > 0 }) {
+            out += "**Time sources:** OpenAI Batch output has no start times: its calls are placed at their completion time "
+            out += "(`response.body.created`), so days, hours and sessions follow completion, not submission.\n\n"
+        }
 
         let reasons = inputs.malformedByReason
         if !reasons.isEmpty {

@@ -108,7 +108,7 @@ enum PolicyReportSections {
                 "Alone it saves \(NumberFormatting.dollars(scenario.savings)) (\(NumberFormatting.percent(scenario.savings, of: baseline))): "
             out +=
                 "\(NumberFormatting.count(scenario.callsAvoided)) calls avoided, \(NumberFormatting.count(scenario.callsModified)) modified.\n\n"
-            out += "What it changed and caveats: " + caveats(identity, replay) + "\n\n"
+            out += "What it changed and caveats: " + caveats(identity, replay) + bodylessFormats(identity, result) + "\n\n"
             if identity.kind == .retry { out += failures(replay) }
         }
         return out
@@ -127,6 +127,18 @@ enum PolicyReportSections {
         }
         return "Failed calls by status:\n\n" + statuses.rendered() + "\nBusiest minutes for failures:\n\n" + minutes.rendered()
             + "\n"
+    }
+
+    /// For the policies that need request bodies: the input formats whose calls lacked them.
+    static func bodylessFormats(_ identity: PolicyIdentity, _ result: AnalysisResult) -> String {
+        guard [.retry, .responseCache, .prefixCache].contains(identity.kind) else { return "" }
+        var byFormat: [String: Int64] = [:]
+        for file in result.inputs.files where file.recordsWithoutRequestBody > 0 {
+            byFormat[file.format?.rawValue ?? "unknown", default: 0] += file.recordsWithoutRequestBody
+        }
+        guard !byFormat.isEmpty else { return "" }
+        let listed = byFormat.keys.sorted().map { "\($0) (\(NumberFormatting.count(byFormat[$0]!)))" }
+        return " Formats whose records had no request body: " + listed.joined(separator: ", ") + "."
     }
 
     static func caveats(_ identity: PolicyIdentity, _ replay: ReplayOutcome) -> String {
