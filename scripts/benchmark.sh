@@ -27,6 +27,8 @@ fi
 [ -x "$work/venv/bin/python" ] || python3 -m venv "$work/venv"
 "$work/venv/bin/python" -c "import duckdb" 2>/dev/null || "$work/venv/bin/pip" install -q duckdb
 prices=fixtures/prices/embedded.toml
+# No policies: costreplay then does the scripts' job (price every call, aggregate) plus its reports.
+printf '# no policies: price and aggregate only\n' > "$work/no-policies.toml"
 
 big="$work/synth-$calls.jsonl.gz"
 small="$work/synth-$((calls / 4)).jsonl.gz"
@@ -76,9 +78,11 @@ read -r split_bytes split_zlib_s < <(best_inflate "${parts[@]}")
 read -r one_s one_rss < <(analyze zlib-1 "$zlib_bin" 1 "$big")
 read -r all_s all_rss < <(analyze zlib-n "$zlib_bin" "$cores" "$big")
 read -r eight_s eight_rss < <(analyze zlib-8 "$zlib_bin" "$cores" "${parts[@]}")
+read -r bare_s bare_rss < <(analyze zlib-bare "$zlib_bin" "$cores" "$big" --policy "$work/no-policies.toml")
 if [ -n "$isal_bin" ]; then
     read -r isal_s isal_rss < <(analyze isal-n "$isal_bin" "$cores" "$big")
     read -r isal8_s isal8_rss < <(analyze isal-8 "$isal_bin" "$cores" "${parts[@]}")
+    read -r isalbare_s isalbare_rss < <(analyze isal-bare "$isal_bin" "$cores" "$big" --policy "$work/no-policies.toml")
 fi
 read -r small_bytes _ < <(python3 scripts/inflate_speed.py "$small")
 read -r small_s small_rss < <(analyze small "$zlib_bin" "$cores" "$small")
@@ -121,6 +125,10 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
         row "costreplay analyze, ISA-L, --jobs $cores, one file" "$isal_s" "$isal_rss" "$bytes"
         row "costreplay analyze, ISA-L, --jobs $cores, 8 files" "$isal8_s" "$isal8_rss" "$split_bytes"
     fi
+    row "costreplay analyze, zlib, --jobs $cores, one file, no policies (the scripts' job)" "$bare_s" "$bare_rss" "$bytes"
+    if [ -n "$isal_bin" ]; then
+        row "costreplay analyze, ISA-L, --jobs $cores, one file, no policies" "$isalbare_s" "$isalbare_rss" "$bytes"
+    fi
     row "Python script (gzip + json), baseline by model and day" "$py_s" "$py_rss" "$bytes"
     row "DuckDB $("$work/venv/bin/python" -c 'import duckdb;print(duckdb.__version__)') read_json, same aggregation" "$duck_s" "$duck_rss" "$bytes"
     echo
@@ -128,7 +136,10 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
     if [ -n "$isal_bin" ]; then
         echo "- ISA-L against zlib (one file, --jobs $cores): $(ratio "$bytes" "$isal_s" "$bytes" "$all_s") ×; 8 files with ISA-L against one file with zlib: $(ratio "$split_bytes" "$isal8_s" "$bytes" "$all_s") ×."
     fi
-    echo "- costreplay (zlib, --jobs $cores, one file) against the Python script: $(awk "BEGIN{printf \"%.1f\", $py_s / $all_s}") × faster; against DuckDB: $(awk "BEGIN{printf \"%.1f\", $duck_s / $all_s}") × faster."
+    echo "- The same job (no policies: price every call, aggregate; costreplay also writes all its reports), zlib, --jobs $cores:"
+    echo "  costreplay is $(awk "BEGIN{printf \"%.1f\", $py_s / $bare_s}") × as fast as the Python script and $(awk "BEGIN{printf \"%.2f\", $duck_s / $bare_s}") × as fast as DuckDB."
+    echo "- With the default policies replayed (several scenarios per call) against the scripts' baseline-only job:"
+    echo "  $(awk "BEGIN{printf \"%.1f\", $py_s / $all_s}") × as fast as Python, $(awk "BEGIN{printf \"%.2f\", $duck_s / $all_s}") × as fast as DuckDB."
     echo "- Peak RSS on the 4 × larger input ($calls against $((calls / 4)) calls, $(mb "$bytes") against $(mb "$small_bytes") MB): $(awk "BEGIN{printf \"%+.0f\", ($all_rss / $small_rss - 1) * 100}") %."
     echo "- Same calls.csv for --jobs 1 and --jobs $cores: $jobs_same; for ISA-L and zlib: $isal_same."
     echo "- Baseline totals (a check that all three computed the same job): costreplay \$$costreplay_total ($calls calls,"
