@@ -38,6 +38,9 @@ public struct AnalyzeJob {
             var spend = SpendAggregator(clock: clock)
             var options = self.options
             options.sessionGapMicros = policies.sessionGapMicros
+            options.promptKeys =
+                options.forcePromptKeys || policies.retry != nil || policies.responseCache != nil
+                || policies.prefixCache != nil
             options.keepSystemText = policies.routes.contains { $0.rules.contains { $0.systemContains != nil } }
             let replayer = Replayer(options: options)
             replayer.progress = progress

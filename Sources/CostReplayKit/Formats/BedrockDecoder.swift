@@ -3,6 +3,8 @@
 struct BedrockDecoder: LogDecoder {
     var keepSystemText: Bool
     let unitCache: PromptUnitCache?
+    /// Derive prompt-unit hashes and request keys for InvokeModel bodies (see `EnvelopeDecoder`).
+    var promptKeys = true
 
     init(keepSystemText: Bool = false, unitCache: PromptUnitCache? = nil) {
         self.keepSystemText = keepSystemText
@@ -88,7 +90,7 @@ struct BedrockDecoder: LogDecoder {
             call.stopReason = BodyFactsReader.stopReason(tape, response: response, shape: shape)
             call.body = BodyFactsReader.read(
                 tape, request: request, response: response, shape: shape, keepSystemText: keepSystemText,
-                unitCache: unitCache)
+                unitCache: unitCache, promptKeys: promptKeys)
         }
         if usage == nil { usage = try Self.countedUsage(tape, input: input, output: outputObject) }
         if usage == nil && call.succeeded { throw DecodeFailure(.missingUsage, "no usage in the body and no token counts") }

@@ -13,7 +13,7 @@ enum BodyFactsReader {
     /// Reads the facts of a request/response pair of shape `shape`.
     static func read(
         _ tape: JSONTape, request: Int?, response: Int?, shape: BodyShape, keepSystemText: Bool,
-        unitCache: PromptUnitCache? = nil
+        unitCache: PromptUnitCache? = nil, promptKeys: Bool = true
     ) -> BodyFacts {
         var facts = BodyFacts()
         if let response, tape.kind(response) == .object {
@@ -35,6 +35,14 @@ enum BodyFactsReader {
         if keepSystemText { facts.systemText = systemText(tape, request, shape: shape) }
         facts.toolErrors = shape == .anthropic ? toolErrors(tape, request) : 0
         let layout = PromptLayout(shape: shape)
+        guard promptKeys else {
+            // No policy reads prompt hashes or request keys: only the message count (for the
+            // complexity formula) is needed, and it is the number of units after unit 0.
+            if let messages = tape.value(request, layout.messagesKey) {
+                facts.messageCount = tape.kind(messages) == .array ? tape.count(messages) : 1
+            }
+            return facts
+        }
         if let units = readPromptUnits(tape, request, layout: layout, cache: unitCache, into: &facts) {
             facts.requestKey = key(tape, request, excluding: requestKeyExcluded, reusing: units, layout: layout)
             facts.retryKey = key(tape, request, excluding: retryKeyExcluded, reusing: units, layout: layout)

@@ -3,6 +3,10 @@ public struct EnvelopeDecoder: LogDecoder {
     /// Keep the system prompt's text (route rules with `system_contains` need it).
     public var keepSystemText: Bool
 
+    /// Derive prompt-unit hashes and request keys (only the retry, response-cache and prefix-cache
+    /// policies read them).
+    var promptKeys = true
+
     /// Shared memo of canonicalized prompt units (agent turns repeat the conversation).
     let unitCache: PromptUnitCache?
 
@@ -132,7 +136,7 @@ public struct EnvelopeDecoder: LogDecoder {
         if request != nil || response != nil {
             call.body = BodyFactsReader.read(
                 tape, request: request, response: response, shape: shape,
-                keepSystemText: keepSystemText, unitCache: unitCache)
+                keepSystemText: keepSystemText, unitCache: unitCache, promptKeys: promptKeys)
         }
         return call
     }

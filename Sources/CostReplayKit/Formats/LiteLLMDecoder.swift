@@ -1,6 +1,8 @@
 /// Decodes LiteLLM `StandardLoggingPayload` lines, bare or under `standard_logging_object`
 /// (SPEC §3.6 litellm).
 struct LiteLLMDecoder: LogDecoder {
+    /// Derive prompt-unit hashes and request keys (see `EnvelopeDecoder`).
+    var promptKeys = true
     var keepSystemText: Bool
     let unitCache: PromptUnitCache?
     /// The request rebuilt from `model_parameters`, `model` and `messages`.
@@ -95,7 +97,7 @@ struct LiteLLMDecoder: LogDecoder {
             if let root = request.finish() {
                 facts = BodyFactsReader.read(
                     request.tape, request: root, response: nil, shape: .openaiChat, keepSystemText: keepSystemText,
-                    unitCache: unitCache)
+                    unitCache: unitCache, promptKeys: promptKeys)
             }
         }
         if let response {

@@ -24,6 +24,8 @@ struct BatchDecodeSettings: @unchecked Sendable {
     var pathKey: String
     var fileIndex: Int32
     var keepSystemText: Bool
+    /// Derive prompt hashes and request keys (some policy reads them).
+    var promptKeys = true
     /// One per worker thread, shared by every file of a run.
     var unitCaches: [PromptUnitCache]
 }
@@ -43,12 +45,14 @@ enum BatchDecoder {
         switch format {
         case .litellm:
             var decoder = LiteLLMDecoder(keepSystemText: settings.keepSystemText, unitCache: unitCache)
+            decoder.promptKeys = settings.promptKeys
             decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
         case .openaiBatch:
             var decoder = OpenAIBatchDecoder()
             decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
         case .bedrock:
             var decoder = BedrockDecoder(keepSystemText: settings.keepSystemText, unitCache: unitCache)
+            decoder.promptKeys = settings.promptKeys
             decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
         case .otel:
             var decoder = OTelDecoder()
@@ -58,6 +62,7 @@ enum BatchDecoder {
             decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
         case .envelope, nil:
             var decoder = EnvelopeDecoder(keepSystemText: settings.keepSystemText, unitCache: unitCache)
+            decoder.promptKeys = settings.promptKeys
             decodeLines(batch, format: format, decoder: &decoder, settings: settings, into: &result)
         }
         return result

@@ -7,6 +7,8 @@ final class FileRecordReader {
     private var pipeline: FilePipeline?
     private let forcedFormat: LogFormat?
     private let keepSystemText: Bool
+    /// Derive prompt hashes and request keys (false when no policy reads them).
+    var promptKeys = true
     private var reorder: LatenessReorderBuffer
     private var pending: [CallRecord] = []
     /// Merges Claude Code entries into calls across batches (file order).
@@ -36,9 +38,10 @@ final class FileRecordReader {
         let stream = try ByteStream(path: file.path, standardInput: file.isStandardInput)
         stats.compressed = stream.isGzip
         stats.rawBytes = stream.rawSize ?? 0
-        let settings = BatchDecodeSettings(
+        var settings = BatchDecodeSettings(
             pathKey: file.pathKey, fileIndex: fileIndex, keepSystemText: keepSystemText,
             unitCaches: unitCaches)
+        settings.promptKeys = promptKeys
         let pipeline = FilePipeline(
             stream: stream, pool: pool, settings: settings, forcedFormat: forcedFormat, depth: depth,
             batchSize: batchSize)
@@ -52,7 +55,8 @@ final class FileRecordReader {
         if file.isStandardInput { return Timestamp(micros: .min / 2) }
         let stream = try ByteStream(path: file.path)
         let cutter = LineBatchCutter(stream: stream, targetSize: LineBatchCutter.openingBatchSize)
-        let settings = BatchDecodeSettings(pathKey: file.pathKey, fileIndex: fileIndex, keepSystemText: false, unitCaches: [])
+        var settings = BatchDecodeSettings(pathKey: file.pathKey, fileIndex: fileIndex, keepSystemText: false, unitCaches: [])
+        settings.promptKeys = false  // only the first start is wanted
         var format = forcedFormat
         while let batch = try cutter.next() {
             defer { batch.release() }
@@ -113,7 +117,9 @@ final class FileRecordReader {
     /// Makes `records` the next calls to hand on, and counts them.
     private func take(_ records: [CallRecord]) {
         stats.records += Int64(records.count)
-        for record in records where record.body?.requestKey == nil { stats.recordsWithoutRequestBody += 1 }
+        // Without prompt keys no record has a request key; the count only matters to the policies
+        // that need them, which turn the keys on.
+        if promptKeys { for record in records where record.body?.requestKey == nil { stats.recordsWithoutRequestBody += 1 } }
         pending = records
         pendingIndex = 0
     }

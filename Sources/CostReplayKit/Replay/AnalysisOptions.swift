@@ -27,6 +27,12 @@ public struct AnalysisOptions: Sendable {
     /// `--focus`: the user, session or team of a post-mortem.
     public var focus: FocusTarget?
 
+    /// Derive prompt-unit hashes and request keys while decoding: only the retry, response-cache
+    /// and prefix-cache policies read them, and they are a sixth of the decoding work.
+    public var promptKeys = true
+    /// Keep `promptKeys` on even when no policy reads the keys (tests compare both ways).
+    var forcePromptKeys = false
+
     /// Keep system prompt texts (a route rule tests `system_contains`).
     public var keepSystemText = false
     /// Decode worker threads (`--jobs`); 1 decodes on the reading thread.

@@ -20,6 +20,7 @@ public final class Replayer {
                 examples.append(record)
             }
         }
+        for reader in readers { reader.promptKeys = options.promptKeys }
         let pool = WorkerPool(threads: max(1, options.jobs))
         defer { pool.shutdown() }
         let unitCaches = (0..<pool.threadCount).map { _ in PromptUnitCache() }
