@@ -24,7 +24,7 @@ public final class ReportDirectory {
     public func create(_ name: String) throws(OutputError) -> BufferedFileWriter {
         let finalPath = join(name)
         let temporary = join(".\(name).tmp-\(getpid())")
-        let writer = try BufferedFileWriter(path: temporary)
+        let writer = try BufferedFileWriter(path: temporary, reportedPath: finalPath)
         pending.append((temporary, finalPath))
         return writer
     }
