@@ -21,12 +21,12 @@ final class ResourceLimitCLITests: XCTestCase {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let errData = CLIHarness.ErrorDrain(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return CLIHarness.Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            stderr: String(decoding: errData.finish(), as: UTF8.self))
     }
 
     /// 2,000 one-call files whose times overlap (all within the lateness window of each other) read
