@@ -5,6 +5,7 @@
 # Usage: scripts/fuzz.sh HARNESS [SECONDS] [libFuzzer flags…]
 #        scripts/fuzz.sh list            (the harnesses)
 #        scripts/fuzz.sh build           (build only)
+#        scripts/fuzz.sh smoke [SECONDS]  (every harness for SECONDS each, default 8: about a minute)
 # Harnesses: json gzip envelope timestamp prices policy attribution. See docs/fuzzing.md.
 set -euo pipefail
 cd "$(dirname "$0")/../Fuzz"
@@ -20,6 +21,18 @@ build() {
         -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld "$@" 2>&1 | grep -v "warning: Cannot export local symbol" || true
 }
 if [ "$harness" = build ]; then build; exit 0; fi
+if [ "$harness" = smoke ]; then
+    build
+    for name in $(printf '%s\n' "${!targets[@]}" | sort); do
+        "$0" "$name" "${2:-8}" >"/tmp/costreplay-fuzz-smoke-$name.log" 2>&1 || {
+            echo "fuzz.sh: $name found a problem:" >&2
+            tail -40 "/tmp/costreplay-fuzz-smoke-$name.log" >&2
+            exit 1
+        }
+        echo "fuzz.sh: $name: $(grep -o 'Done [0-9]* runs in [0-9]* second(s)' "/tmp/costreplay-fuzz-smoke-$name.log")"
+    done
+    exit 0
+fi
 target=${targets[$harness]:?unknown harness $harness (try: scripts/fuzz.sh list)}
 seconds=${2:-60}
 shift $(( $# >= 2 ? 2 : 1 ))

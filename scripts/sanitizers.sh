@@ -15,6 +15,7 @@ run() {
     echo "sanitizers.sh: swift test --sanitize=$sanitizer $*"
     # halt_on_error: the first report fails the run; the CLI tests run the sanitized binary too.
     if ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1} \
+        LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan.supp:print_suppressions=0} \
         TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} \
         swift test --sanitize="$sanitizer" --scratch-path ".build-$sanitizer" "$@"; then
         echo "sanitizers.sh: $sanitizer: clean in $((SECONDS - start)) s"
