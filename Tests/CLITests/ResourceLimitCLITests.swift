@@ -56,6 +56,9 @@ final class ResourceLimitCLITests: XCTestCase {
         XCTAssertEqual(first.status, 0, first.stderr)
         let before = try CLIHarness.contents(of: out)
         let result = try runLimited(limits, ["analyze", "fixtures/logs", "--out", out.path, "--quiet"])
+        if result.stderr.contains("ThreadSanitizer:DEADLYSIGNAL") {
+            throw XCTSkip("the thread sanitizer's runtime itself dies under a file-size limit")
+        }
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(
             result.stderr.hasPrefix("costreplay: error: \(out.path)/calls.csv: cannot write: \(reason)"), result.stderr)
