@@ -17,6 +17,7 @@ struct CostReplayCommand: ParsableCommand {
     /// Runs the command; usage mistakes exit with status 2 as SPEC §2 says (ArgumentParser's own
     /// default is 64).
     static func main() {
+        InterruptCleanup.install()
         do {
             var command = try parseAsRoot()
             try command.run()

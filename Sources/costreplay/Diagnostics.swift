@@ -10,11 +10,11 @@ import Foundation
 /// Prints `costreplay: error: …` diagnostics and the progress line on stderr.
 enum Diagnostics {
     static func error(_ message: String) {
-        write("costreplay: error: \(message)\n")
+        write("costreplay: error: \(TerminalText.printable(message))\n")
     }
 
     static func warning(_ message: String) {
-        write("costreplay: warning: \(message)\n")
+        write("costreplay: warning: \(TerminalText.printable(message))\n")
     }
 
     static func write(_ text: String) {

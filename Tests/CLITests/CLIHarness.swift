@@ -39,12 +39,32 @@ enum CLIHarness {
         try process.run()
         if let input { stdin.fileHandleForWriting.write(input) }
         try stdin.fileHandleForWriting.close()
+        // Both pipes are drained at once: reading one to its end first deadlocks as soon as the
+        // other fills its buffer (a sanitizer report on stderr did).
+        let errData = ErrorDrain(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            stderr: String(decoding: errData.finish(), as: UTF8.self))
+    }
+
+    /// Reads a pipe to its end on its own thread.
+    final class ErrorDrain: @unchecked Sendable {
+        private var data = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ handle: FileHandle) {
+            Thread {
+                self.data = handle.readDataToEndOfFile()
+                self.done.signal()
+            }.start()
+        }
+
+        func finish() -> Data {
+            done.wait()
+            return data
+        }
     }
 
     /// A fresh temporary directory.

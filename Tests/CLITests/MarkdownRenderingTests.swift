@@ -29,7 +29,7 @@ final class MarkdownRenderingTests: XCTestCase {
         guard let cmark = Self.cmark else { return XCTFail("cmark-gfm is needed for this test: apt-get install cmark-gfm") }
         let directory = try CLIHarness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let problems = try problems(
+        let problems = try Self.problems(
             markdown: "| a | b |\n| - | - |\n| 1 | 2 | 3 |\n\n![chart](missing.svg)\n\n<script>x</script>\n",
             directory: directory, cmark: cmark)
         XCTAssertTrue(problems.contains { $0.contains("3 cells") }, "\(problems)")
@@ -38,10 +38,11 @@ final class MarkdownRenderingTests: XCTestCase {
     }
 
     private func check(markdown: String, directory: URL, name: String, cmark: String) throws {
-        for problem in try problems(markdown: markdown, directory: directory, cmark: cmark) { XCTFail("\(name): \(problem)") }
+        for problem in try Self.problems(markdown: markdown, directory: directory, cmark: cmark) { XCTFail("\(name): \(problem)") }
     }
 
-    private func problems(markdown: String, directory: URL, cmark: String) throws -> [String] {
+    /// What is wrong with `markdown` as GFM: broken tables, raw HTML, missing images.
+    static func problems(markdown: String, directory: URL, cmark: String) throws -> [String] {
         var problems: [String] = []
         let html = try render(markdown, cmark: cmark)
         // Tables in the source: runs of lines starting with "|". Each must come out as one <table>.
@@ -107,7 +108,7 @@ final class MarkdownRenderingTests: XCTestCase {
         return pipes - 1
     }
 
-    private func render(_ markdown: String, cmark: String) throws -> String {
+    static func render(_ markdown: String, cmark: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: cmark)
         process.arguments = ["--extension", "table", "--to", "html"]

@@ -9,6 +9,8 @@ public struct AnalyzeJob {
     public var command: String
     /// Progress callback (raw bytes read, calls).
     public var progress: ((Int64, Int64) -> Void)?
+    /// Told about every temporary report file, for an interrupt handler (see `InterruptGuard`).
+    public var interruptGuard: InterruptGuard?
 
     public init(
         inputs: [InputFile], options: AnalysisOptions, policies: PolicySet, outputDirectory: String, timezone: String,
@@ -31,6 +33,7 @@ public struct AnalyzeJob {
             throw ConfigError(file: "--timezone", keyPath: "", message: "unknown time zone \"\(timezone)\"")
         }
         let directory = try ReportDirectory(path: outputDirectory)
+        directory.interruptGuard = interruptGuard
         do {
             let ledger = try CallLedgerWriter(writer: try directory.create("calls.csv"))
             let focusExport =

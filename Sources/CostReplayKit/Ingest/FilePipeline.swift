@@ -109,6 +109,7 @@ final class FilePipeline: @unchecked Sendable {
             pthread_mutex_unlock(&mutex)
             return
         }
+        if cutter.finished { stream.close() }
         guard let batch else {
             pthread_mutex_lock(&mutex)
             exhausted = true

@@ -48,9 +48,9 @@ public enum InputDiscovery {
         defer { closedir(handle) }
         var entries: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            // The name is read in place: copying the whole 256-byte `d_name` reads past a short
+            // entry at the end of readdir's buffer (found by the address sanitizer).
+            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
             entries.append(name)
         }
@@ -73,6 +73,8 @@ public enum InputDiscovery {
             }
         }
     }
+
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
     static func join(_ directory: String, _ relative: String) -> String {
         directory.hasSuffix("/") ? directory + relative : directory + "/" + relative

@@ -7,7 +7,9 @@
 /// A fixed set of threads running submitted jobs in FIFO order. Inflating and decoding run here
 /// while the replay consumes results on the calling thread (no Swift-concurrency tasks block).
 final class WorkerPool: @unchecked Sendable {
-    private var jobs: [(Int) -> Void] = []
+    /// Queued jobs from `head` on; a taken job's slot is cleared at once, so a finished job releases
+    /// what it captured (a file's pipeline, which holds this pool: otherwise a reference cycle).
+    private var jobs: [((Int) -> Void)?] = []
     private var head = 0
     /// Jobs that others wait on (reading a file is serial): taken before any queued job.
     private var urgent: [(Int) -> Void] = []
@@ -79,7 +81,8 @@ final class WorkerPool: @unchecked Sendable {
                 pthread_mutex_unlock(&mutex)
                 return
             }
-            let job = jobs[head]
+            let job = jobs[head]!
+            jobs[head] = nil
             head += 1
             if head > 1024 && head * 2 > jobs.count {
                 jobs.removeFirst(head)

@@ -112,9 +112,11 @@ public enum CanonicalJSON {
                 let x = left[index]
                 let y = right[index]
                 if x != y {
-                    // Byte order equals UTF-16 order except where a supplementary character (4-byte
-                    // UTF-8, a surrogate pair in UTF-16) meets U+E000…U+FFFF.
-                    if x >= 0xEE || y >= 0xEE { return compareUTF16(Array(left), Array(right)) }
+                    // ASCII byte order is UTF-16 order. Past ASCII it is too, except where a
+                    // supplementary character (4-byte UTF-8, a surrogate pair in UTF-16) meets
+                    // U+E000…U+FFFF, and where invalid UTF-8 (compared as U+FFFD, as it decodes) meets
+                    // anything: those compare decoded.
+                    if x >= 0x80 || y >= 0x80 { return compareUTF16(Array(left), Array(right)) }
                     return x < y ? -1 : 1
                 }
                 index += 1

@@ -6,6 +6,10 @@ public struct ReportPeriod: Sendable, Equatable, Hashable {
 
     public init?(year: Int64, month: Int64) {
         guard (1...12).contains(month), (1970...9999).contains(year) else { return nil }
+        self.init(checked: year, month: month)
+    }
+
+    private init(checked year: Int64, month: Int64) {
         self.year = year
         self.month = month
     }
@@ -32,9 +36,10 @@ public struct ReportPeriod: Sendable, Equatable, Hashable {
         return String(repeating: "0", count: max(0, 4 - y.count)) + y + (month < 10 ? "-0" : "-") + String(month)
     }
 
-    /// The month before.
+    /// The month before (December 1969 for January 1970: the comparison month may precede the
+    /// months a user can ask for; found by FuzzTimestamp, `--period 1970-01` trapped here).
     public var previous: ReportPeriod {
-        month == 1 ? ReportPeriod(year: year - 1, month: 12)! : ReportPeriod(year: year, month: month - 1)!
+        month == 1 ? ReportPeriod(checked: year - 1, month: 12) : ReportPeriod(checked: year, month: month - 1)
     }
 
     public var dayCount: Int64 { CivilDate.daysInMonth(year: year, month: month) }

@@ -20,16 +20,19 @@ public enum OutputError: Error, Equatable, Sendable, CustomStringConvertible {
 /// Writes text to a file through a buffer.
 public final class BufferedFileWriter {
     public let path: String
+    /// The name errors give: the report file a temporary file stands for.
+    private let reportedPath: String
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private let capacity = 1 << 16
     private var closed = false
 
-    /// Creates (truncating) `path`.
-    public init(path: String) throws(OutputError) {
+    /// Creates (truncating) `path`; errors name `reportedPath` (default `path`).
+    public init(path: String, reportedPath: String? = nil) throws(OutputError) {
         self.path = path
+        self.reportedPath = reportedPath ?? path
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .cannotCreate(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .cannotCreate(path: self.reportedPath, reason: String(cString: strerror(errno))) }
         descriptor = fd
         buffer.reserveCapacity(capacity)
     }
@@ -53,7 +56,7 @@ public final class BufferedFileWriter {
             let written = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+                throw .cannotWrite(path: reportedPath, reason: String(cString: strerror(errno)))
             }
             offset += written
         }
@@ -65,6 +68,6 @@ public final class BufferedFileWriter {
         guard !closed else { return }
         try flush()
         closed = true
-        if Glibc.close(descriptor) != 0 { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        if Glibc.close(descriptor) != 0 { throw .cannotWrite(path: reportedPath, reason: String(cString: strerror(errno))) }
     }
 }

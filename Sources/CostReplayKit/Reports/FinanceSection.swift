@@ -10,7 +10,7 @@ enum FinanceSection {
         }
         out += costCenters(result)
         if let source = result.attributionSource {
-            out += "Teams and cost centers from `\(MarkdownText.cell(source, limit: 60).replacingAll("`", with: "'"))`, "
+            out += "Teams and cost centers from \(MarkdownText.code(MarkdownText.shortened(source, limit: 60))), "
             out += "applied before grouping and replay: \(NumberFormatting.count(result.inputs.attributedCalls)) of "
             out += "\(NumberFormatting.count(result.inputs.calls)) calls matched a row (an api_key row wins over a user row).\n\n"
         }

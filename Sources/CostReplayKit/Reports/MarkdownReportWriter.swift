@@ -92,7 +92,7 @@ public enum MarkdownReportWriter {
         if let budget = ReportCharts.userBudget(result) {
             out += "The chart draws each of the top \(ReportCharts.topUserCount) users' actual spend accumulated within each "
             out +=
-                "\(PolicyParameters.periodName(budget.period)) of budget `\(MarkdownText.cell(budget.identity.name).replacingAll("`", with: "'"))`"
+                "\(PolicyParameters.periodName(budget.period)) of budget \(MarkdownText.code(MarkdownText.shortened(budget.identity.name, limit: 48)))"
             out +=
                 " (restarting at each period), hour by hour, against its \(NumberFormatting.dollars(budget.maxCost!)) limit.\n\n"
         } else {
@@ -209,7 +209,7 @@ public enum MarkdownReportWriter {
             "- Prices: \(MarkdownText.cell(result.priceBook.source)) price book as of \(MarkdownText.cell(result.priceBook.asOf)); "
         out += "costs are exact decimals (see `calls.csv`), rounded here to cents and in other files to micro-dollars.\n"
         out += "- Replay order: call start time, then file path, then line. Duplicated call ids count once.\n"
-        out += "- Reproduce: `\(result.command.replacingAll("`", with: "'"))`\n"
+        out += "- Reproduce: \(MarkdownText.code(result.command))\n"
         return out
     }
 }

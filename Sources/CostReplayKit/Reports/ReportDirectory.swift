@@ -10,6 +10,9 @@
 public final class ReportDirectory {
     public let path: String
     private var pending: [(temporary: String, final: String)] = []
+    /// Lets an interrupt handler remove the temporary files without racing their creation or the
+    /// commit (the CLI's `InterruptCleanup`).
+    public var interruptGuard: InterruptGuard?
 
     /// Creates the directory (and parents) when missing.
     public init(path: String) throws(OutputError) {
@@ -24,7 +27,11 @@ public final class ReportDirectory {
     public func create(_ name: String) throws(OutputError) -> BufferedFileWriter {
         let finalPath = join(name)
         let temporary = join(".\(name).tmp-\(getpid())")
-        let writer = try BufferedFileWriter(path: temporary)
+        interruptGuard?.lock()
+        defer { interruptGuard?.unlock() }
+        // Registered before it exists, so no interrupt can miss it.
+        interruptGuard?.willCreate(temporary)
+        let writer = try BufferedFileWriter(path: temporary, reportedPath: finalPath)
         pending.append((temporary, finalPath))
         return writer
     }
@@ -40,10 +47,17 @@ public final class ReportDirectory {
     /// run did not write (a focus timeline left by an earlier `--focus` run would otherwise look
     /// like part of this one).
     public func commit(removingUnwritten optional: [String] = []) throws(OutputError) {
+        // An interrupt waits for the renames, so the directory never holds half of a run.
+        interruptGuard?.lock()
+        defer {
+            interruptGuard?.forgetAll()
+            interruptGuard?.unlock()
+        }
         for (temporary, final) in pending {
             guard rename(temporary, final) == 0 else {
                 let reason = String(cString: strerror(errno))
-                abort()
+                for (temporary, _) in pending { unlink(temporary) }  // abort() would take the lock again
+                pending = []
                 throw .cannotWrite(path: final, reason: reason)
             }
         }
@@ -54,11 +68,16 @@ public final class ReportDirectory {
 
     /// Removes every temporary file not yet committed.
     public func abort() {
+        interruptGuard?.lock()
+        defer {
+            interruptGuard?.forgetAll()
+            interruptGuard?.unlock()
+        }
         for (temporary, _) in pending { unlink(temporary) }
         pending = []
     }
 
-    /// Paths of temporary files not yet committed (for signal handlers).
+    /// Paths of temporary files not yet committed.
     public var temporaryPaths: [String] { pending.map(\.temporary) }
 
     func join(_ name: String) -> String { path.hasSuffix("/") ? path + name : path + "/" + name }
@@ -80,4 +99,16 @@ public final class ReportDirectory {
             prefix += "/"
         }
     }
+}
+
+/// Coordinates report files with an interrupt handler running on another thread: the handler takes
+/// the lock, removes every temporary file it was told about and ends the process, so it never runs
+/// in the middle of a file's creation or of the commit.
+public protocol InterruptGuard: AnyObject {
+    func lock()
+    func unlock()
+    /// A temporary file about to be created (called with the lock held).
+    func willCreate(_ temporaryPath: String)
+    /// The temporary files were renamed or removed (called with the lock held).
+    func forgetAll()
 }

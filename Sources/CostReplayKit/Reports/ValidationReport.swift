@@ -9,9 +9,9 @@ public enum ValidationReport {
             var format = file.format?.rawValue ?? "—"
             if let detected = file.format, !detected.isSupported { format += " (not supported yet)" }
             table.add([
-                file.pathKey, format, file.compressed ? "yes" : "no", String(file.lines), String(file.records),
-                String(file.malformedTotal), String(file.nonCalls.values.reduce(0, +)), String(file.late),
-                file.damage.map { "\($0.message) at byte \($0.compressedOffset)" } ?? "",
+                TerminalText.cell(file.pathKey), format, file.compressed ? "yes" : "no", String(file.lines),
+                String(file.records), String(file.malformedTotal), String(file.nonCalls.values.reduce(0, +)),
+                String(file.late), file.damage.map { TerminalText.cell("\($0.message) at byte \($0.compressedOffset)") } ?? "",
             ])
         }
         var out = table.rendered()
@@ -22,7 +22,7 @@ public enum ValidationReport {
         let nonCalls = summary.nonCalls
         for kind in nonCalls.keys.sorted() { out += "  not a call, \(kind.rawValue): \(nonCalls[kind]!)\n" }
         for model in summary.unpricedModels.keys.sorted() {
-            out += "  unpriced model \(model): \(summary.unpricedModels[model]!.calls) calls\n"
+            out += "  unpriced model \(TerminalText.printable(model)): \(summary.unpricedModels[model]!.calls) calls\n"
         }
         return out
     }

@@ -88,7 +88,9 @@ struct AnalyzeCommand: ParsableCommand {
             let line = ProgressLine(totalBytes: totalBytes)
             progress = line
             job.progress = { bytes, calls in line.update(bytes: bytes, calls: calls) }
+            InterruptCleanup.shared.beforeExit = { line.finish() }
         }
+        job.interruptGuard = InterruptCleanup.shared
         let result = try Diagnostics.fatalOnError { try job.run() }
         progress?.finish()
         try ExitStatus.afterAnalysis(result.inputs, strict: strict)

@@ -19,7 +19,9 @@ struct ValidateCommand: ParsableCommand {
         let summary = try Diagnostics.fatalOnError { try Replayer(options: options).run(files) { _ in } }
         print(ValidationReport.render(summary))
         for example in summary.malformedExamples {
-            Diagnostics.write("costreplay: \(example.pathKey):\(example.line): \(example.reason.rawValue): \(example.detail)\n")
+            Diagnostics.write(
+                TerminalText.printable("costreplay: \(example.pathKey):\(example.line): \(example.reason.rawValue): \(example.detail)")
+                    + "\n")
         }
         try ExitStatus.afterAnalysis(summary, strict: false)
     }

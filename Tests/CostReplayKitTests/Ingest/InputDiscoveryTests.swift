@@ -90,3 +90,20 @@ final class InputDiscoveryTests: XCTestCase {
         }
     }
 }
+
+/// Issue 7: the address sanitizer found the directory walk copying each entry's whole 256-byte name
+/// field, reading past short entries at the end of readdir's buffer. Names are now read in place;
+/// this test (run under scripts/sanitizers.sh address) walks many entries with names of every length.
+final class InputDiscoveryNameTests: XCTestCase {
+    func testNamesOfEveryLengthAreReadWhole() throws {
+        let directory = try makeTemporaryDirectory()
+        var expected: [String] = []
+        for length in stride(from: 1, through: 249, by: 4) {
+            let name = String(repeating: "n", count: length) + ".jsonl"
+            try directory.write(name, "")
+            expected.append(directory.path(name))
+        }
+        let found = try InputDiscovery.discover([directory.path]).map(\.path)
+        XCTAssertEqual(found, expected.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
+}

@@ -51,3 +51,32 @@ final class MarkdownTextTests: XCTestCase {
             """)
     }
 }
+
+/// Issue 7: hostile text beyond the basics.
+final class HostileMarkdownTextTests: XCTestCase {
+    func testBidiControlsAreDropped() {
+        XCTAssertEqual(MarkdownText.cell("\u{202E}evil\u{202C}.exe"), "evil.exe")
+        XCTAssertEqual(MarkdownText.cell("a\u{2066}b\u{2069}\u{200F}c"), "abc")
+    }
+
+    func testCombiningMarksCountTowardsTheLimit() {
+        let zalgo = "z" + String(repeating: "\u{301}", count: 2_000)
+        let shown = MarkdownText.cell(zalgo)
+        XCTAssertLessThanOrEqual(shown.unicodeScalars.count, 4 * 48)
+        XCTAssertTrue(shown.hasSuffix("…"))
+        XCTAssertLessThanOrEqual(SVGText.label(zalgo, limit: 10).unicodeScalars.count, 40)
+    }
+
+    func testCodeSpansCannotBeClosedByTheirContent() {
+        XCTAssertEqual(MarkdownText.code("plain"), "`plain`")
+        XCTAssertEqual(MarkdownText.code("a`b"), "``a`b``")
+        XCTAssertEqual(MarkdownText.code("x ``` y"), "````x ``` y````")
+        XCTAssertEqual(MarkdownText.code("`edge`"), "`` `edge` ``")
+        XCTAssertEqual(MarkdownText.code("one\ntwo\r\u{202E}three"), "`one two three`")
+    }
+
+    func testTerminalTextShowsEscapesInsteadOfSendingThem() {
+        XCTAssertEqual(TerminalText.printable("a\u{1B}[2Jb\u{07}"), "a\\u{1B}[2Jb\\u{7}")
+        XCTAssertEqual(TerminalText.printable("\u{202E}x\nü"), "\\u{202E}x\\u{A}ü")
+    }
+}

@@ -23,8 +23,10 @@ struct SVGBuilder {
                 ("role", "img"), ("aria-labelledby", idPrefix + "-title " + idPrefix + "-desc"),
                 ("font-family", SVGBuilder.fontFamily), ("font-size", "12"),
             ])
-        element("title", [("id", idPrefix + "-title")], text: title)
-        element("desc", [("id", idPrefix + "-desc")], text: description)
+        // Titles and descriptions may hold log text (a focus subject): one line, no bidi controls, and
+        // a title short enough for a tooltip.
+        element("title", [("id", idPrefix + "-title")], text: SVGText.label(title, limit: 200))
+        element("desc", [("id", idPrefix + "-desc")], text: SVGText.label(description, limit: 10_000))
         // An opaque background: viewers with dark themes would otherwise show black text on black.
         element(
             "rect",

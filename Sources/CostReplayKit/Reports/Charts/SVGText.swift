@@ -30,8 +30,8 @@ public enum SVGText {
         }
         let text = String(cleaned)
         guard limit > 0 else { return "" }
-        guard text.count > limit else { return text }
-        return String(text.prefix(limit - 1)) + "…"
+        // Also at most 4 × `limit` scalars: one "character" can carry any number of combining marks.
+        return MarkdownText.shortened(text, limit: limit)
     }
 
     /// XML-escapes text content or an attribute value: `& < > " '` become entities; tab, line feed
