@@ -52,7 +52,9 @@ final class HostileTextTests: XCTestCase {
                     s("{\"id\":\"h\(index)-\(call)\",\"ts\":\"\(timestamp())\",\"latency_ms\":1000,\"user\":"), name,
                     s(",\"team\":"), name, s(",\"api_key\":"), name, s(",\"session\":"), name, s(",\"task\":"), name,
                     s(",\"tags\":{\"cost_center\":"), name, s("},\"provider\":\"anthropic\","),
-                    s("\"request\":{\"model\":\"claude-opus-4-1\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":"),
+                    s(
+                        "\"request\":{\"model\":\"claude-opus-4-1\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":"
+                    ),
                     name, s("}]},\"response\":{\"type\":\"message\",\"model\":\"claude-opus-4-1\",\"content\":"),
                     s("[{\"type\":\"tool_use\",\"id\":\"t\",\"name\":"), name, s(",\"input\":{\"q\":"), name,
                     s("}}],\"stop_reason\":\"tool_use\",\"usage\":{\"input_tokens\":2000000,\"output_tokens\":300000}}}"),

@@ -36,7 +36,9 @@ final class InterruptTests: XCTestCase {
         try process.run()
         // Wait until the run has created its first temporary file, then half a second more.
         let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline, try !FileManager.default.contentsOfDirectory(atPath: out.path).contains(where: { $0.contains(".tmp-") }) {
+        while Date() < deadline,
+            try !FileManager.default.contentsOfDirectory(atPath: out.path).contains(where: { $0.contains(".tmp-") })
+        {
             usleep(10_000)
         }
         usleep(500_000)

@@ -38,7 +38,9 @@ final class MarkdownRenderingTests: XCTestCase {
     }
 
     private func check(markdown: String, directory: URL, name: String, cmark: String) throws {
-        for problem in try Self.problems(markdown: markdown, directory: directory, cmark: cmark) { XCTFail("\(name): \(problem)") }
+        for problem in try Self.problems(markdown: markdown, directory: directory, cmark: cmark) {
+            XCTFail("\(name): \(problem)")
+        }
     }
 
     /// What is wrong with `markdown` as GFM: broken tables, raw HTML, missing images.

@@ -6,6 +6,11 @@ public struct TOMLParser {
     private var line = 1
     private let root = TOMLTable()
     private var current: TOMLTable
+    /// Arrays and inline tables open around the value being parsed.
+    private var depth = 0
+    /// Deepest nesting of arrays, inline tables and dotted keys accepted. Deeper documents are an
+    /// error rather than a stack overflow (found by FuzzPolicy: `a = [[[[…` 100,000 deep).
+    static let maxDepth = 64
 
     /// Parses a whole document.
     public static func parse(_ text: String) throws(TOMLError) -> TOMLTable {
@@ -143,6 +148,7 @@ public struct TOMLParser {
             index += 1
             skipSpaces()
             path.append(try parseKey())
+            guard path.count <= Self.maxDepth else { throw fail("a key of more than \(Self.maxDepth) parts") }
             skipSpaces()
         }
         return path
@@ -364,6 +370,9 @@ public struct TOMLParser {
     }
 
     private mutating func parseArray() throws(TOMLError) -> TOMLValue {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxDepth else { throw fail("arrays and inline tables nested deeper than \(Self.maxDepth) levels") }
         index += 1
         var elements: [TOMLValue] = []
         while true {
@@ -384,6 +393,9 @@ public struct TOMLParser {
     }
 
     private mutating func parseInlineTable() throws(TOMLError) -> TOMLValue {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxDepth else { throw fail("arrays and inline tables nested deeper than \(Self.maxDepth) levels") }
         index += 1
         let table = TOMLTable()
         skipSpaces()

@@ -37,7 +37,9 @@ public struct Usage: Hashable, Sendable {
     /// Whether the call used provider prompt caching at all.
     public var usesCache: Bool { cacheWrite5m != 0 || cacheWrite1h != 0 || cacheRead != 0 }
 
-    /// Largest token count a bucket may hold; larger counts are `bad-usage` so that no cost can
-    /// overflow the exact money arithmetic.
-    public static let maxTokensPerBucket: Int64 = 1_000_000_000_000
+    /// Largest token count a bucket may hold; larger counts are `bad-usage` so that no cost, and no
+    /// sum of costs a real run can reach, overflows the exact money arithmetic. 10⁹ is far above any
+    /// context window; at 10¹² a 1.6 MB gzip of 300,000 maximal o1-pro calls overflowed the totals
+    /// (issue 7). At 10⁹ it takes 140 million calls with every bucket full at the dearest embedded price.
+    public static let maxTokensPerBucket: Int64 = 1_000_000_000
 }

@@ -46,7 +46,12 @@ enum LiteLLMPriceImporter {
                 throw ConfigError(
                     file: source, keyPath: "\(id).\(String(decoding: key.bytes, as: UTF8.self))", message: "must not be negative")
             }
-            return perMillion(parts)
+            guard let rate = perMillion(parts), rate <= Rates.maximum else {
+                throw ConfigError(
+                    file: source, keyPath: "\(id).\(String(decoding: key.bytes, as: UTF8.self))",
+                    message: "more than $0.1 per token ($100,000 per million tokens)")
+            }
+            return rate
         }
         guard let input = try rate("input_cost_per_token"), let output = try rate("output_cost_per_token") else { return nil }
         let base = Rates(
@@ -68,8 +73,9 @@ enum LiteLLMPriceImporter {
         return PriceEntry(id: id, provider: provider, rates: base, tiers: tiers)
     }
 
-    /// USD per token → USD per million tokens, rounded to 10 significant digits, then to 12 places.
-    static func perMillion(_ parts: DecimalParts) -> Int128 {
+    /// USD per token → USD per million tokens, rounded to 10 significant digits, then to 12 places;
+    /// nil when it does not fit.
+    static func perMillion(_ parts: DecimalParts) -> Int128? {
         var shifted = parts
         shifted.exponent += 6
         if shifted.digits.count > 10 {
@@ -87,10 +93,19 @@ enum LiteLLMPriceImporter {
         return scale(value, exponent: shifted.exponent)
     }
 
-    /// value × 10^exponent in 10⁻¹² units, rounding half up past 12 places.
-    static func scale(_ value: Int128, exponent: Int) -> Int128 {
+    /// value × 10^exponent in 10⁻¹² units, rounding half up past 12 places; nil when it does not
+    /// fit. (Found by FuzzPriceBook: `2e-100000` trapped computing 10¹⁰⁰⁰⁰⁰, and exponents past 20
+    /// were silently clamped to 20.)
+    static func scale(_ value: Int128, exponent: Int) -> Int128? {
         let shift = exponent + Rates.scale
-        if shift >= 0 { return value * pow10(min(shift, 20)) }
+        if shift >= 0 {
+            if value == 0 { return 0 }
+            guard shift <= 38 else { return nil }
+            let (product, overflow) = value.multipliedReportingOverflow(by: pow10(shift))
+            return overflow ? nil : product
+        }
+        // A value below 10¹¹ (ten significant digits) rounds to 0 once more than 11 digits go.
+        if -shift > 38 { return 0 }
         return ScaledDecimal.roundHalfAwayFromZero(value, dropDigits: -shift)
     }
 }

@@ -58,9 +58,9 @@ public enum PriceBookLoader {
                 tiers.append(PriceTier(aboveInputTokens: above, rates: tierRates))
             }
             let minCacheable = try model.integer("min_cacheable_tokens") ?? 0
-            let batch = try model.decimal("batch_multiplier", scale: PriceEntry.multiplierScale) ?? 500_000
-            let flex = try model.decimal("flex_multiplier", scale: PriceEntry.multiplierScale)
-            let priority = try model.decimal("priority_multiplier", scale: PriceEntry.multiplierScale)
+            let batch = try multiplier(&model, "batch_multiplier") ?? 500_000
+            let flex = try multiplier(&model, "flex_multiplier")
+            let priority = try multiplier(&model, "priority_multiplier")
             try model.rejectUnknownKeys()
             let dateKey = effectiveFrom?.micros ?? Int64.min
             if seen[id, default: []].contains(dateKey) {
@@ -85,18 +85,32 @@ public enum PriceBookLoader {
     }
 
     static func readRates(_ reader: inout TOMLTableReader, required: Bool) throws(ConfigError) -> Rates? {
-        guard let input = try reader.decimal("input", scale: Rates.scale) else {
+        guard let input = try rate(&reader, "input") else {
             if required { throw reader.error("input", "missing input rate") }
             return nil
         }
-        guard let output = try reader.decimal("output", scale: Rates.scale) else {
+        guard let output = try rate(&reader, "output") else {
             throw reader.error("output", "missing output rate")
         }
         return Rates(
             input: input, output: output,
-            cacheWrite5m: try reader.decimal("cache_write_5m", scale: Rates.scale),
-            cacheWrite1h: try reader.decimal("cache_write_1h", scale: Rates.scale),
-            cacheRead: try reader.decimal("cache_read", scale: Rates.scale))
+            cacheWrite5m: try rate(&reader, "cache_write_5m"),
+            cacheWrite1h: try rate(&reader, "cache_write_1h"),
+            cacheRead: try rate(&reader, "cache_read"))
+    }
+
+    /// A rate, at most `Rates.maximum`.
+    static func rate(_ reader: inout TOMLTableReader, _ key: String) throws(ConfigError) -> Int128? {
+        guard let value = try reader.decimal(key, scale: Rates.scale) else { return nil }
+        guard value <= Rates.maximum else { throw reader.error(key, "more than $100,000 per million tokens") }
+        return value
+    }
+
+    /// A service-tier multiplier, at most `PriceEntry.maximumMultiplier`.
+    static func multiplier(_ reader: inout TOMLTableReader, _ key: String) throws(ConfigError) -> Int128? {
+        guard let value = try reader.decimal(key, scale: PriceEntry.multiplierScale) else { return nil }
+        guard value <= PriceEntry.maximumMultiplier else { throw reader.error(key, "more than 100") }
+        return value
     }
 
     /// `YYYY-MM-DD` as midnight UTC.

@@ -25,6 +25,8 @@ public final class PriceEntry: Hashable, @unchecked Sendable {
 
     /// Decimal places of a multiplier.
     public static let multiplierScale = 6
+    /// The highest service-tier multiplier a price book may give (× 100, in millionths).
+    public static let maximumMultiplier: Int128 = 100_000_000
 
     public init(
         id: String, provider: String, aliases: [String] = [], effectiveFrom: Timestamp? = nil, rates: Rates,

@@ -2,6 +2,10 @@
 public struct Rates: Hashable, Sendable {
     /// Decimal places of a rate.
     public static let scale = 12
+    /// The highest rate a price book may give: $100,000 per million tokens (issue 7). With at most
+    /// 10¹² tokens per bucket and a multiplier of at most 100, one call's cost then stays far inside
+    /// Int128 (5 × 10¹² × 10¹⁷ × 10⁸ < 1.7 × 10³⁸).
+    public static let maximum: Int128 = 100_000 * 1_000_000_000_000
 
     public var input: Int128
     public var output: Int128

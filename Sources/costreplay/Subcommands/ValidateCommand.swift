@@ -20,7 +20,8 @@ struct ValidateCommand: ParsableCommand {
         print(ValidationReport.render(summary))
         for example in summary.malformedExamples {
             Diagnostics.write(
-                TerminalText.printable("costreplay: \(example.pathKey):\(example.line): \(example.reason.rawValue): \(example.detail)")
+                TerminalText.printable(
+                    "costreplay: \(example.pathKey):\(example.line): \(example.reason.rawValue): \(example.detail)")
                     + "\n")
         }
         try ExitStatus.afterAnalysis(summary, strict: false)

@@ -119,6 +119,7 @@ final class UsageNormalizationTests: XCTestCase {
                 .badUsage, "1h \(bad)")
         }
         XCTAssertEqual(envelopeFailure(line(response: #"{"type":"message","usage":"lots"}"#)), .badUsage)
-        XCTAssertNil(envelopeFailure(anthropic(#"{"input_tokens":1000000000000,"output_tokens":0}"#)))
+        XCTAssertNil(envelopeFailure(anthropic(#"{"input_tokens":1000000000,"output_tokens":0}"#)))
+        XCTAssertEqual(envelopeFailure(anthropic(#"{"input_tokens":1000000001,"output_tokens":0}"#)), .badUsage)
     }
 }

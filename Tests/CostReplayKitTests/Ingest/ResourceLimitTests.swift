@@ -169,3 +169,26 @@ final class ResourceLimitTests: XCTestCase {
         XCTAssertNil(envelopeFailure(zero))
     }
 }
+
+/// Issue 7: with 10¹² tokens per bucket, 300,000 maximal o1-pro calls (a 1.6 MB gzip) overflowed the
+/// Int128 totals and trapped. With the cap at 10⁹, how many maximal calls of the embedded book's
+/// dearest entry fit in the totals.
+final class MoneyHeadroomTests: XCTestCase {
+    func testTotalsHoldOverOneHundredMillionMaximalCalls() throws {
+        let book = PriceBookLoader.embedded()
+        let most = Usage.maxTokensPerBucket
+        let usage = Usage(input: most, cacheWrite5m: most, cacheWrite1h: most, cacheRead: most, output: most)
+        var dearest = Money.zero
+        for entries in book.entriesByID.values {
+            for entry in entries {
+                for tier in ServiceTier.allCases {
+                    let cost = entry.cost(of: usage, serviceTier: tier)
+                    if cost > dearest { dearest = cost }
+                }
+            }
+        }
+        XCTAssertGreaterThan(dearest, Money.zero)
+        let calls = Int128.max / dearest.raw
+        XCTAssertGreaterThan(calls, 100_000_000, "maximal calls before the totals overflow: \(calls)")
+    }
+}
