@@ -35,8 +35,17 @@ def seeds(name):
     if name == "json":
         return lines[:400] + [b"[]", b"{}", b'"\\ud800"', b"1e400", b"-0.0", b'{"a":[1,{"b":null}]}']
     if name == "envelope":
-        # Single lines, and small batches of lines (format detection looks at the first object).
-        return lines[:300] + [b"\n".join(lines[i:i + 5]) for i in range(0, 200, 5)]
+        # Single lines, and small batches of lines (format detection looks at the first object), and
+        # whole small files of every other log format (fixtures/formats).
+        formats = []
+        for folder, _, files in sorted(os.walk(os.path.join(root, "fixtures/formats"))):
+            for file in sorted(files):
+                if file.endswith((".jsonl", ".json")):
+                    with open(os.path.join(folder, file), "rb") as handle:
+                        data = handle.read()
+                    formats.append(data[:60000])
+                    formats += [l for l in data.split(b"\n") if l and len(l) < 60000][:40]
+        return lines[:300] + [b"\n".join(lines[i:i + 5]) for i in range(0, 200, 5)] + formats
     if name == "gzip":
         out = []
         for i in range(0, 60, 3):

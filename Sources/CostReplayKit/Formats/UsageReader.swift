@@ -62,8 +62,11 @@ enum UsageReader {
                 tape.kind(index) == .string
                 ? "\"" + (tape.string(index) ?? "") + "\""
                 : String(decoding: tape.rawBytes(index).prefix(40), as: UTF8.self)
-            throw DecodeFailure(
-                .badUsage, "\(String(decoding: key.bytes, as: UTF8.self)) is \(shown.prefix(60)), not a non-negative integer")
+            let name = String(decoding: key.bytes, as: UTF8.self)
+            if let value = tape.integer(index), value > Usage.maxTokensPerBucket {
+                throw DecodeFailure(.badUsage, "\(name) is \(value), over the limit of 1,000,000,000 tokens per bucket")
+            }
+            throw DecodeFailure(.badUsage, "\(name) is \(shown.prefix(60)), not a non-negative integer")
         }
         return value
     }

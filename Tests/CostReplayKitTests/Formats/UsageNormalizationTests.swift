@@ -122,4 +122,15 @@ final class UsageNormalizationTests: XCTestCase {
         XCTAssertNil(envelopeFailure(anthropic(#"{"input_tokens":1000000000,"output_tokens":0}"#)))
         XCTAssertEqual(envelopeFailure(anthropic(#"{"input_tokens":1000000001,"output_tokens":0}"#)), .badUsage)
     }
+
+    func testOverTheBucketLimitSaysSo() {
+        XCTAssertThrowsError(try decodeEnvelope(anthropic(#"{"input_tokens":1000000001,"output_tokens":0}"#))) { error in
+            XCTAssertEqual(
+                (error as? DecodeFailure)?.detail, "input_tokens is 1000000001, over the limit of 1,000,000,000 tokens per bucket"
+            )
+        }
+        XCTAssertThrowsError(try decodeEnvelope(anthropic(#"{"input_tokens":-3,"output_tokens":0}"#))) { error in
+            XCTAssertEqual((error as? DecodeFailure)?.detail, "input_tokens is -3, not a non-negative integer")
+        }
+    }
 }
