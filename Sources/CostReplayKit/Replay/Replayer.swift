@@ -65,35 +65,31 @@ public final class Replayer {
 
     /// Prices a call of the comparison month into its totals (no session, no replay).
     private func compare(_ record: CallRecord, _ summary: inout InputSummary) {
-        let pricedModel = options.priceBook.resolveID(record.model)
-        let entry = pricedModel.flatMap { options.priceBook.entry(id: $0, at: record.start) }
-        let usage = record.usage ?? .zero
-        var cost: Money?
-        if record.usage == nil {
-            cost = .zero
-        } else if let entry {
-            cost = entry.cost(of: usage, serviceTier: record.serviceTier)
-        }
-        let call = ReplayedCall(
-            record: record, session: nil, sessionInferred: false, pricedModel: pricedModel, priceEntry: entry,
-            usage: usage, cost: cost)
         summary.previousPeriod = summary.previousPeriod ?? PeriodTotals()
-        summary.previousPeriod!.add(call)
+        summary.previousPeriod!.add(priced(record, session: nil))
     }
 
-    /// Resolves the price and session of one record.
-    private func price(_ record: CallRecord, sessions: inout SessionInferrer, summary: inout InputSummary) -> ReplayedCall {
-        let session = sessions.session(for: record)
+    /// The record with its price-book model, entry and cost (nil when unpriced; $0 for a failed
+    /// call without usage, which bills nothing and is never unpriced).
+    private func priced(_ record: CallRecord, session: (id: String, inferred: Bool)?) -> ReplayedCall {
         let pricedModel = options.priceBook.resolveID(record.model)
         let entry = pricedModel.flatMap { options.priceBook.entry(id: $0, at: record.start) }
         var call = ReplayedCall(
             record: record, session: session?.id, sessionInferred: session?.inferred ?? false,
             pricedModel: pricedModel, priceEntry: entry, usage: record.usage ?? .zero, cost: nil)
         if record.usage == nil {
-            call.cost = .zero  // a failed call without usage: nothing billed, never unpriced
+            call.cost = .zero
         } else if let entry {
             call.cost = entry.cost(of: call.usage, serviceTier: record.serviceTier)
-        } else {
+        }
+        return call
+    }
+
+    /// Resolves the price and session of one record.
+    private func price(_ record: CallRecord, sessions: inout SessionInferrer, summary: inout InputSummary) -> ReplayedCall {
+        let session = sessions.session(for: record)
+        let call = priced(record, session: session)
+        if call.cost == nil {
             summary.unpricedCalls += 1
             summary.unpricedModels[record.model, default: UnpricedModelStats()].calls += 1
             summary.unpricedModels[record.model]!.inputTokens += call.usage.totalInput
