@@ -30,7 +30,7 @@ public struct JSONTape {
         @usableFromInline var count: UInt32
     }
 
-    @usableFromInline var tokens: [Token] = []
+    @usableFromInline var tokens: TapeTokens
     /// The bytes the tape was parsed from.
     public private(set) var bytes: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
     /// Deepest nesting accepted; deeper documents are `tooDeep`.
@@ -38,7 +38,7 @@ public struct JSONTape {
 
     public init(maxDepth: Int = 512) {
         self.maxDepth = maxDepth
-        tokens.reserveCapacity(1024)
+        tokens = TapeTokens(capacity: 1024)
     }
 
     /// Index of the root value.
@@ -47,12 +47,14 @@ public struct JSONTape {
     /// Parses `bytes` as one JSON value (whitespace around it allowed), replacing the tape's content.
     public mutating func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) {
         self.bytes = bytes
-        tokens.removeAll(keepingCapacity: true)
+        // A copy of this tape may share the storage; it keeps its tokens.
+        if !isKnownUniquelyReferenced(&tokens) { tokens = TapeTokens(capacity: 1024) }
+        tokens.removeAll()
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count > 0 else {
             throw .invalid(offset: 0)
         }
         var parser = JSONTapeParser(base: base, count: bytes.count, maxDepth: maxDepth)
-        try parser.parseDocument(into: &tokens)
+        try parser.parseDocument(into: tokens)
     }
 
     // MARK: Reading tokens

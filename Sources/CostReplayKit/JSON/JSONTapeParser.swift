@@ -1,7 +1,7 @@
 /// The single forward pass that turns JSON bytes into tape tokens.
 ///
-/// Strings — most of a log's bytes — are scanned eight bytes at a time for a quote, a backslash or
-/// a control character; everything else is a plain byte loop.
+/// Strings — most of a log's bytes — are scanned sixteen bytes at a time for a quote, a backslash
+/// or a control character; everything else is a plain byte loop.
 struct JSONTapeParser {
     let base: UnsafePointer<UInt8>
     let count: Int
@@ -14,9 +14,9 @@ struct JSONTapeParser {
         self.maxDepth = maxDepth
     }
 
-    mutating func parseDocument(into tokens: inout [JSONTape.Token]) throws(JSONParseError) {
+    mutating func parseDocument(into tokens: TapeTokens) throws(JSONParseError) {
         skipWhitespace()
-        try parseValue(into: &tokens, depth: 0)
+        try parseValue(into: tokens, depth: 0)
         skipWhitespace()
         guard position == count else { throw .invalid(offset: position) }
         guard tokens.count < Int(UInt32.max) else { throw .invalid(offset: 0) }
@@ -30,21 +30,21 @@ struct JSONTapeParser {
         }
     }
 
-    mutating func parseValue(into tokens: inout [JSONTape.Token], depth: Int) throws(JSONParseError) {
+    mutating func parseValue(into tokens: TapeTokens, depth: Int) throws(JSONParseError) {
         guard position < count else { throw .invalid(offset: position) }
         switch base[position] {
-        case UInt8(ascii: "{"): try parseObject(into: &tokens, depth: depth + 1)
-        case UInt8(ascii: "["): try parseArray(into: &tokens, depth: depth + 1)
-        case UInt8(ascii: "\""): try parseString(into: &tokens)
-        case UInt8(ascii: "t"): try parseLiteral("true", .trueValue, into: &tokens)
-        case UInt8(ascii: "f"): try parseLiteral("false", .falseValue, into: &tokens)
-        case UInt8(ascii: "n"): try parseLiteral("null", .null, into: &tokens)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try parseNumber(into: &tokens)
+        case UInt8(ascii: "{"): try parseObject(into: tokens, depth: depth + 1)
+        case UInt8(ascii: "["): try parseArray(into: tokens, depth: depth + 1)
+        case UInt8(ascii: "\""): try parseString(into: tokens)
+        case UInt8(ascii: "t"): try parseLiteral("true", .trueValue, into: tokens)
+        case UInt8(ascii: "f"): try parseLiteral("false", .falseValue, into: tokens)
+        case UInt8(ascii: "n"): try parseLiteral("null", .null, into: tokens)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try parseNumber(into: tokens)
         default: throw .invalid(offset: position)
         }
     }
 
-    mutating func parseObject(into tokens: inout [JSONTape.Token], depth: Int) throws(JSONParseError) {
+    mutating func parseObject(into tokens: TapeTokens, depth: Int) throws(JSONParseError) {
         guard depth <= maxDepth else { throw .tooDeep }
         let index = tokens.count
         tokens.append(JSONTape.Token(kind: .object, escaped: false, start: UInt32(position), end: 0, next: 0, count: 0))
@@ -56,12 +56,12 @@ struct JSONTapeParser {
         } else {
             while true {
                 guard position < count, base[position] == UInt8(ascii: "\"") else { throw .invalid(offset: position) }
-                try parseString(into: &tokens)
+                try parseString(into: tokens)
                 skipWhitespace()
                 guard position < count, base[position] == UInt8(ascii: ":") else { throw .invalid(offset: position) }
                 position += 1
                 skipWhitespace()
-                try parseValue(into: &tokens, depth: depth)
+                try parseValue(into: tokens, depth: depth)
                 members += 1
                 skipWhitespace()
                 guard position < count else { throw .invalid(offset: position) }
@@ -80,7 +80,7 @@ struct JSONTapeParser {
         tokens[index].count = members
     }
 
-    mutating func parseArray(into tokens: inout [JSONTape.Token], depth: Int) throws(JSONParseError) {
+    mutating func parseArray(into tokens: TapeTokens, depth: Int) throws(JSONParseError) {
         guard depth <= maxDepth else { throw .tooDeep }
         let index = tokens.count
         tokens.append(JSONTape.Token(kind: .array, escaped: false, start: UInt32(position), end: 0, next: 0, count: 0))
@@ -91,7 +91,7 @@ struct JSONTapeParser {
             position += 1
         } else {
             while true {
-                try parseValue(into: &tokens, depth: depth)
+                try parseValue(into: tokens, depth: depth)
                 elements += 1
                 skipWhitespace()
                 guard position < count else { throw .invalid(offset: position) }
@@ -110,30 +110,12 @@ struct JSONTapeParser {
         tokens[index].count = elements
     }
 
-    mutating func parseString(into tokens: inout [JSONTape.Token]) throws(JSONParseError) {
+    mutating func parseString(into tokens: TapeTokens) throws(JSONParseError) {
         position += 1  // opening quote
         let start = position
         var escaped = false
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let raw = UnsafeRawPointer(base)
         while true {
-            // Eight bytes at a time until one of them is a quote, backslash or control character.
-            while position + 8 <= count {
-                let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-                let quote = word ^ (ones &* 0x22)
-                let backslash = word ^ (ones &* 0x5C)
-                let hits =
-                    ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-                    | ((word &- ones &* 0x20) & ~word)
-                let found = hits & highs
-                if found == 0 {
-                    position += 8
-                } else {
-                    position += found.trailingZeroBitCount >> 3
-                    break
-                }
-            }
+            skipPlainStringBytes()
             guard position < count else { throw .invalid(offset: position) }
             let byte = base[position]
             if byte == UInt8(ascii: "\"") {
@@ -168,7 +150,42 @@ struct JSONTapeParser {
         }
     }
 
-    mutating func parseNumber(into tokens: inout [JSONTape.Token]) throws(JSONParseError) {
+    /// Advances over string bytes that need no attention, to the first quote, backslash or control
+    /// character, or to the last 7 bytes of the text (the caller's byte loop takes those).
+    @inline(__always) mutating func skipPlainStringBytes() {
+        let raw = UnsafeRawPointer(base)
+        // Sixteen bytes per iteration: string contents are most of a log's bytes.
+        while position + 16 <= count {
+            let low = Self.stops(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            let high = Self.stops(raw.loadUnaligned(fromByteOffset: position + 8, as: UInt64.self))
+            if low | high != 0 {
+                position += low != 0 ? low.trailingZeroBitCount >> 3 : 8 + high.trailingZeroBitCount >> 3
+                return
+            }
+            position += 16
+        }
+        while position + 8 <= count {
+            let found = Self.stops(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            if found != 0 {
+                position += found.trailingZeroBitCount >> 3
+                return
+            }
+            position += 8
+        }
+    }
+
+    /// The high bit of each byte of `word` (little-endian) that is a quote, a backslash or below
+    /// 0x20. Bytes above the lowest flagged one may be flagged falsely (borrows), so only the lowest
+    /// flag is meaningful.
+    @inline(__always) static func stops(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let hits = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+        return hits & 0x8080_8080_8080_8080
+    }
+
+    mutating func parseNumber(into tokens: TapeTokens) throws(JSONParseError) {
         let start = position
         if base[position] == UInt8(ascii: "-") { position += 1 }
         guard position < count else { throw .invalid(offset: position) }
@@ -200,7 +217,7 @@ struct JSONTapeParser {
 
     mutating func parseLiteral(
         _ literal: StaticString, _ kind: JSONTape.Kind,
-        into tokens: inout [JSONTape.Token]
+        into tokens: TapeTokens
     ) throws(JSONParseError) {
         let length = literal.utf8CodeUnitCount
         guard position + length <= count,

@@ -77,7 +77,20 @@ public struct StreamHasher {
 
     /// Adds a 64-bit value (for combining hashes).
     public mutating func update(word: UInt64) {
-        withUnsafeBytes(of: word.littleEndian) { update($0) }
+        // Prefix hashes combine two words per unit: take the aligned cases without the general path.
+        switch pendingCount {
+        case 0:
+            pending = UInt128(word)
+            pendingCount = 8
+            length += 8
+        case 8:
+            absorb(UInt64(truncatingIfNeeded: pending), word)
+            pending = 0
+            pendingCount = 0
+            length += 8
+        default:
+            withUnsafeBytes(of: word.littleEndian) { update($0) }
+        }
     }
 
     /// The hash of everything added so far.

@@ -27,6 +27,18 @@ struct IDTable<Value> {
             values[index] = newValue
         }
     }
+
+    /// Mutates the value of `id` in place, creating it first when absent. Reading, changing and
+    /// storing back a copy would copy any collection inside the value on every call (copy on write
+    /// sees two references), which grows with the collection, not with the change.
+    mutating func modify<Result>(
+        _ id: Int32, default makeDefault: @autoclosure () -> Value, _ body: (inout Value) -> Result
+    ) -> Result {
+        let index = Int(id)
+        if index >= values.count { values.append(contentsOf: repeatElement(nil, count: index - values.count + 1)) }
+        if values[index] == nil { values[index] = makeDefault() }
+        return body(&values[index]!)
+    }
 }
 
 extension IDTable: Sendable where Value: Sendable {}

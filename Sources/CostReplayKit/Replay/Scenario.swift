@@ -1,6 +1,6 @@
-/// The state and pipeline of one scenario (SPEC §6.2), as a value: `Scenario` moves it out of its
-/// stored property once per call, so the pipeline's many small mutations run on a local value
-/// without a dynamic exclusivity check each.
+/// The state and pipeline of one scenario (SPEC §6.2), as a value: `Scenario` mutates it in place
+/// once per call, so the pipeline's many small mutations run on `inout self` with one dynamic
+/// exclusivity check per call rather than one each.
 struct ScenarioPipeline {
     /// `isolated:<policy>`, `waterfall:<k>` (the last one is `combined`).
     let name: String
@@ -61,23 +61,12 @@ struct ScenarioPipeline {
         budgets = budgetConfigs.isEmpty ? nil : BudgetTracker(configs: budgetConfigs, clockFor: clockFor, priceBook: priceBook)
     }
 
-    /// An inert value to swap in while the real one is being used.
-    static var placeholder: ScenarioPipeline { ScenarioPipeline() }
-
-    private init() {
-        name = ""
-        policies = []
-        reportsIncidents = false
-        loopName = ""
-    }
-
     /// Passes one call through the pipeline; returns what happened to it in this scenario.
     mutating func process(_ context: CallContext) -> CallOutcome {
-        let record = context.record
         let baselineCost = context.call.cost
         if budgets != nil {
             var alerts: [Incident] = []
-            budgets!.flush(upTo: record.start.micros, alert: { alerts.append($0) }, scenario: name)
+            budgets!.flush(upTo: context.call.record.start.micros, alert: { alerts.append($0) }, scenario: name)
             incidents += alerts
         }
 
@@ -87,7 +76,7 @@ struct ScenarioPipeline {
                 incidents[halt.incident].costAvoided = incidents[halt.incident].costAvoided + (baselineCost ?? .zero)
                 return avoid(context, by: halt.policy)
             }
-            if loop != nil, let stop = loop!.beforeCall(session: context.sessionID, toolErrors: record.body?.toolErrors ?? 0) {
+            if loop != nil, let stop = loop!.beforeCall(session: context.sessionID, toolErrors: context.call.record.body?.toolErrors ?? 0) {
                 haltSession(
                     session, by: loopName, kind: .loopHalt, reason: stop.reason, detail: stop.detail, context: context,
                     includingThisCall: true)
@@ -109,7 +98,7 @@ struct ScenarioPipeline {
             let after = working.cost(baseline: context.call)
         {
             let change = RouteChange(
-                task: context.task, from: context.call.pricedModel ?? record.model, to: working.modelID ?? "")
+                task: context.task, from: context.call.pricedModel ?? context.call.record.model, to: working.modelID ?? "")
             let previous = routeChanges[change] ?? (0, .zero)
             routeChanges[change] = (previous.calls + 1, previous.savings + (costBefore - after))
         }
@@ -135,15 +124,15 @@ struct ScenarioPipeline {
             case .block(let index, let endSession, let reason, let detail, let key):
                 let config = budgets!.budgets[index].config
                 let incident = Incident(
-                    time: record.start, kind: .budgetBlock, policy: config.identity.name,
+                    time: context.call.record.start, kind: .budgetBlock, policy: config.identity.name,
                     scope: BudgetTracker.scopeName(config.scope), key: key, session: context.session,
-                    callID: record.id, reason: reason + " exceeded", detail: detail,
+                    callID: context.call.record.id, reason: reason + " exceeded", detail: detail,
                     costAvoided: baselineCost ?? .zero, scenario: name)
                 incidents.append(incident)
                 if endSession, context.session != nil { halted[context.sessionID] = (config.identity.name, incidents.count - 1) }
                 return avoid(context, by: config.identity.name)
             case .downgrade(let index):
-                if working.isPriced, let (id, entry) = budgets!.downgradeEntry(index, at: record.start) {
+                if working.isPriced, let (id, entry) = budgets!.downgradeEntry(index, at: context.call.record.start) {
                     working.modelID = id
                     working.entry = entry
                     working.note(budgets!.budgets[index].config.identity.name)
@@ -165,7 +154,7 @@ struct ScenarioPipeline {
         if let cost { self.cost = self.cost + cost }
         let modified =
             working.modelID != context.call.pricedModel || working.usage != context.call.usage
-            || working.tier != record.serviceTier
+            || working.tier != context.call.record.serviceTier
         if modified { callsModified += 1 }
         return CallOutcome(
             action: modified ? .modified : .kept, model: working.modelID, cost: cost,
@@ -243,10 +232,7 @@ final class Scenario {
 
     /// Passes one call through the pipeline; returns what happened to it in this scenario.
     func process(_ context: CallContext) -> CallOutcome {
-        var local = ScenarioPipeline.placeholder
-        swap(&local, &pipeline)
-        defer { swap(&local, &pipeline) }
-        let outcome = local.process(context)
+        let outcome = pipeline.process(context)
         if context.inFocus { focusEffect.add(context.call, outcome: outcome) }
         return outcome
     }

@@ -50,9 +50,7 @@ public struct SpendAggregator {
             missing.add(call, outcome: outcome)
             return
         }
-        var entry = table[id] ?? (name, SpendTotals())
-        entry.totals.add(call, outcome: outcome)
-        table[id] = entry
+        table.modify(id, default: (name, SpendTotals())) { $0.totals.add(call, outcome: outcome) }
         count = max(count, id + 1)
     }
 

@@ -9,9 +9,7 @@ public struct UserSpendByHour {
     mutating func add(_ context: CallContext) {
         guard context.userID >= 0, let user = context.record.user, let cost = context.call.cost else { return }
         let hour = Timestamp.floorDiv(context.record.start.micros, 3_600_000_000)
-        var entry = hours[context.userID] ?? (user, [:])
-        entry.spend[hour, default: .zero] += cost
-        hours[context.userID] = entry
+        hours.modify(context.userID, default: (user, [:])) { $0.spend[hour, default: .zero] += cost }
         userCount = max(userCount, context.userID + 1)
     }
 

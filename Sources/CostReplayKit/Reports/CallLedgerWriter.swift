@@ -16,23 +16,22 @@ public final class CallLedgerWriter {
 
     /// Writes one call with its task and combined-scenario outcome.
     public func append(_ call: ReplayedCall, task: String, outcome: CallOutcome) throws(OutputError) {
-        let record = call.record
         let usage = call.usage
         row.removeAll(keepingCapacity: true)
-        text(record.id)
-        record.start.appendISOMillis(to: &row)
+        text(call.record.id)
+        call.record.start.appendISOMillis(to: &row)
         row.append(0x2C)
-        record.end.appendISOMillis(to: &row)
+        call.record.end.appendISOMillis(to: &row)
         row.append(0x2C)
         text(call.provider)
-        text(record.model)
+        text(call.record.model)
         text(call.pricedModel)
-        text(record.user)
-        text(record.team)
-        text(record.apiKey)
+        text(call.record.user)
+        text(call.record.team)
+        text(call.record.apiKey)
         text(call.session)
         text(task)
-        plain(record.status.map { String($0) } ?? "")
+        if let status = call.record.status { integer(Int64(status)) } else { row.append(0x2C) }
         integer(usage.input)
         integer(usage.cacheWrite5m)
         integer(usage.cacheWrite1h)
@@ -75,8 +74,23 @@ public final class CallLedgerWriter {
         row.append(0x2C)
     }
 
+    /// Digits written straight into the row (`String(value)` costs a detour through a String per cell).
     private func integer(_ value: Int64) {
-        plain(String(value))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { digits in
+            var magnitude = value.magnitude
+            var start = 21
+            repeat {
+                start -= 1
+                digits[start] = UInt8(truncatingIfNeeded: 48 + magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                start -= 1
+                digits[start] = 0x2D
+            }
+            row.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+        row.append(0x2C)
     }
 
     /// An exact cost; empty for unpriced.

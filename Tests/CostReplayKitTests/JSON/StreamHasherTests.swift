@@ -32,6 +32,25 @@ final class StreamHasherTests: XCTestCase {
         }
     }
 
+    /// `update(word:)` has fast paths at block offsets 0 and 8; every offset must hash like the bytes.
+    func testWordUpdateHashesLikeItsLittleEndianBytes() {
+        var generator = SystemRandomNumberGenerator()
+        for lead in 0..<40 {
+            let prefix = (0..<lead).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let words = (0..<3).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) }
+            var byWords = StreamHasher(seed: 9)
+            var byBytes = StreamHasher(seed: 9)
+            prefix.withUnsafeBytes { byWords.update($0) }
+            prefix.withUnsafeBytes { byBytes.update($0) }
+            for word in words {
+                byWords.update(word: word)
+                withUnsafeBytes(of: word.littleEndian) { byBytes.update($0) }
+            }
+            XCTAssertEqual(byWords.finalize(), byBytes.finalize(), "after \(lead) bytes")
+            XCTAssertEqual(byWords.length, lead + 24)
+        }
+    }
+
     func testDifferentBytesOrLengthsHashDifferently() {
         func hash(_ bytes: [UInt8]) -> UInt64 {
             var hasher = StreamHasher()
