@@ -15,14 +15,25 @@ harness=${1:?usage: scripts/fuzz.sh HARNESS [SECONDS] [libFuzzer flags]}
 if [ "$harness" = list ]; then printf '%s\n' "${!targets[@]}" | sort; exit 0; fi
 # -parse-as-library: the harness has no top-level code; libFuzzer's driver is started from the
 # module's main. lld: gold fails to link libFuzzer into a Swift executable on this toolchain.
+# A failed build stops the script: fuzzing a stale binary would report figures for old code.
+# The build plan is dropped first: SwiftPM does not always notice a source file added to the main
+# package (a path dependency here) and would compile the old file list.
 build() {
+    mkdir -p .build-fuzz
+    rm -f .build-fuzz/debug.yaml
+    local status=0
     swift build -c debug --scratch-path .build-fuzz \
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
-        -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld "$@" 2>&1 | grep -v "warning: Cannot export local symbol" || true
+        -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld "$@" >.build-fuzz/build-log.txt 2>&1 || status=$?
+    grep -v "warning: Cannot export local symbol" .build-fuzz/build-log.txt || true
+    if [ "$status" -ne 0 ]; then echo "fuzz.sh: the build failed (see above)" >&2; exit 1; fi
 }
-if [ "$harness" = build ]; then build; exit 0; fi
+if [ "$harness" = build ]; then
+    for name in $(printf '%s\n' "${targets[@]}" | sort); do build --product "$name"; done
+    exit 0
+fi
 if [ "$harness" = smoke ]; then
-    build
+    "$0" build
     for name in $(printf '%s\n' "${!targets[@]}" | sort); do
         "$0" "$name" "${2:-8}" >"/tmp/costreplay-fuzz-smoke-$name.log" 2>&1 || {
             echo "fuzz.sh: $name found a problem:" >&2

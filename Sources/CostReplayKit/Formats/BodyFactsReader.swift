@@ -10,6 +10,8 @@ enum BodyFactsReader {
         "max_output_tokens", "temperature",
     ])
 
+    static let maxTokensKeys: [JSONKey] = ["max_tokens", "max_completion_tokens", "max_output_tokens"]
+
     /// Reads the facts of a request/response pair of shape `shape`.
     static func read(
         _ tape: JSONTape, request: Int?, response: Int?, shape: BodyShape, keepSystemText: Bool,
@@ -21,7 +23,7 @@ enum BodyFactsReader {
         }
         guard let request, tape.kind(request) == .object else { return facts }
         if let tools = tape.value(request, "tools"), tape.kind(tools) == .array { facts.toolsOffered = tape.count(tools) }
-        for key: JSONKey in ["max_tokens", "max_completion_tokens", "max_output_tokens"] {
+        for key in maxTokensKeys {
             // Log text is untrusted: only a non-negative count within the bucket cap is a limit
             // (anything else would overflow or undercut budget estimates); otherwise it is absent.
             if let index = tape.value(request, key), let value = tape.integer(index), value >= 0,
@@ -34,7 +36,7 @@ enum BodyFactsReader {
         // Decoding a long system prompt per call is costly; only route rules with system_contains need it.
         if keepSystemText { facts.systemText = systemText(tape, request, shape: shape) }
         facts.toolErrors = shape == .anthropic ? toolErrors(tape, request) : 0
-        let layout = PromptLayout(shape: shape)
+        let layout = PromptLayout.of(shape)
         guard promptKeys else {
             // No policy reads prompt hashes or request keys: only the message count (for the
             // complexity formula) is needed, and it is the number of units after unit 0.
@@ -168,21 +170,23 @@ enum BodyFactsReader {
     }
 
     /// Which request keys form unit 0 and which hold the messages, per body shape.
-    struct PromptLayout {
+    struct PromptLayout: Sendable {
         let zeroKeys: KeySet
         let zeroKeyList: [JSONKey]
         let messagesKey: JSONKey
+        let messagesKeySet: KeySet
 
-        init(shape: BodyShape) {
-            if shape == .openaiResponses {
-                zeroKeys = KeySet(["model", "tools", "instructions"])
-                zeroKeyList = ["model", "tools", "instructions"]
-                messagesKey = "input"
-            } else {
-                zeroKeys = KeySet(["model", "tools", "system"])
-                zeroKeyList = ["model", "tools", "system"]
-                messagesKey = "messages"
-            }
+        /// Built once per shape, not per call (each holds a few small arrays).
+        static let responses = PromptLayout(zero: ["model", "tools", "instructions"], messages: "input")
+        static let chat = PromptLayout(zero: ["model", "tools", "system"], messages: "messages")
+
+        static func of(_ shape: BodyShape) -> PromptLayout { shape == .openaiResponses ? responses : chat }
+
+        private init(zero: [String], messages: String) {
+            zeroKeys = KeySet(zero)
+            zeroKeyList = zero.map { JSONKey($0) }
+            messagesKey = JSONKey(messages)
+            messagesKeySet = KeySet([messages])
         }
     }
 
@@ -209,8 +213,12 @@ enum BodyFactsReader {
         }
         let zeroHash = zero.canonicalHash
         var previous = zeroHash
-        var units = [PromptUnit(prefixHash: previous, bytes: zero.canonicalBytes)]
+        let messageCount = tape.kind(messages) == .array ? tape.count(messages) : 1
+        var units: [PromptUnit] = []
+        units.reserveCapacity(messageCount + 1)
+        units.append(PromptUnit(prefixHash: previous, bytes: zero.canonicalBytes))
         var own: [UInt64] = []
+        own.reserveCapacity(messageCount)
         func addUnit(_ index: Int) {
             let unit = cache?.unit(tape, index) ?? PromptUnitCache.canonical(tape, index)
             own.append(unit.canonicalHash)
@@ -245,7 +253,7 @@ enum BodyFactsReader {
         _ tape: JSONTape, _ request: Int, excluding excluded: KeySet, reusing units: UnitHashes,
         layout: PromptLayout
     ) -> UInt64 {
-        let messagesKey = KeySet([String(decoding: layout.messagesKey.bytes, as: UTF8.self)])
+        let messagesKey = layout.messagesKeySet
         var sink = HashingSink(seed: 3)
         CanonicalJSON.writeObject(tape, request, to: &sink) { key in
             !excluded.contains(key) && !layout.zeroKeys.contains(key) && !messagesKey.contains(key)

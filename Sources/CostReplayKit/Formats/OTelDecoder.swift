@@ -45,7 +45,7 @@ struct OTelDecoder: LogDecoder {
                     hasUsage = true
                 }
                 for (position, wanted) in OTelDecoder.attributeKeys.enumerated()
-                where wanted.bytes.count == raw.count && tape.keyEquals(key, wanted) {
+                where wanted.count == raw.count && tape.keyEquals(key, wanted) {
                     values[position] = value
                     break
                 }

@@ -8,7 +8,7 @@ struct JSONKeyTable: Sendable {
     init(_ keys: [JSONKey]) {
         self.keys = keys
         var byLength: [Int: [Int]] = [:]
-        for (position, key) in keys.enumerated() { byLength[key.bytes.count, default: []].append(position) }
+        for (position, key) in keys.enumerated() { byLength[key.count, default: []].append(position) }
         self.byLength = byLength
     }
 

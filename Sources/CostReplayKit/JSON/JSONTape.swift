@@ -161,9 +161,13 @@ public struct JSONTape {
     @inlinable func keyEquals(_ index: Int, _ key: JSONKey) -> Bool {
         let token = tokens[index]
         let length = Int(token.end - token.start)
-        if token.escaped { return decodedStringBytes(index) == key.bytes }
-        guard length == key.bytes.count else { return false }
-        return key.bytes.withUnsafeBytes { keyBytes in
+        if token.escaped {
+            let decoded = decodedStringBytes(index)
+            return key.withBytes { decoded.elementsEqual($0) }
+        }
+        guard length == key.count else { return false }
+        guard length > 0 else { return true }
+        return key.withBytes { keyBytes in
             memcmpEqual(bytes.baseAddress! + Int(token.start), keyBytes.baseAddress!, length)
         }
     }
@@ -229,11 +233,42 @@ public struct JSONTape {
     }
 }
 
-/// An object key to look up, prepared once as UTF-8 bytes.
+/// An object key to look up, as UTF-8 bytes.
+///
+/// A literal key (`tape.value(object, "model")`) points at the program's static text: decoders look
+/// up dozens of keys per log line, and copying each literal into a fresh array cost an allocation
+/// per lookup (about 3% of a run's instructions). Keys made from a `String` own their bytes.
 public struct JSONKey: Sendable, ExpressibleByStringLiteral {
-    public let bytes: [UInt8]
-    public init(_ text: String) { bytes = Array(text.utf8) }
-    public init(stringLiteral value: String) { self.init(value) }
+    @usableFromInline let literal: StaticString?
+    @usableFromInline let owned: [UInt8]
+
+    public init(_ text: String) {
+        literal = nil
+        owned = Array(text.utf8)
+    }
+
+    public init(stringLiteral value: StaticString) {
+        literal = value
+        owned = []
+    }
+
+    /// Calls `body` with the key's UTF-8 bytes, without copying them.
+    @inlinable public func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        guard let literal else { return owned.withUnsafeBytes(body) }
+        if literal.hasPointerRepresentation {
+            return body(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        }
+        return literal.withUTF8Buffer { body(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Length in UTF-8 bytes.
+    @inlinable public var count: Int {
+        guard let literal else { return owned.count }
+        return literal.hasPointerRepresentation ? literal.utf8CodeUnitCount : literal.withUTF8Buffer { $0.count }
+    }
+
+    /// The key's UTF-8 bytes as an array (a copy; for messages and set-up, not per-lookup paths).
+    public var bytes: [UInt8] { withBytes { Array($0) } }
 }
 
 @inlinable func memcmpEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {

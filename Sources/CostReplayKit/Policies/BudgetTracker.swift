@@ -194,6 +194,7 @@ struct BudgetTracker {
     /// subject to, at its end time.
     mutating func admit(_ context: CallContext, tokens: Int64, cost: Money) {
         var keys: [(Int, String)] = []
+        keys.reserveCapacity(budgets.count)
         for index in budgets.indices {
             if let key = Self.scopeKey(budgets[index].config.scope, context) { keys.append((index, key)) }
         }

@@ -225,4 +225,42 @@ final class JSONTapeTests: XCTestCase {
             XCTAssertEqual(tape.value(tape.root, "c").flatMap { tape.bool($0) }, true)
         }
     }
+
+    // MARK: Keys
+
+    /// Literal keys point at static text and String keys own their bytes; both must find the same
+    /// members, including one-character literals (a different StaticString representation), the
+    /// empty key, non-ASCII keys and keys written with escapes in the document.
+    func testLiteralAndStringKeysFindTheSameMembers() throws {
+        try withTape(#"{"a":1,"":2,"modèle":3,"model":4,"longer_key_name":5}"#) { tape in
+            let literals: [JSONKey] = ["a", "", "modèle", "model", "longer_key_name", "absent"]
+            let strings = ["a", "", "modèle", "model", "longer_key_name", "absent"].map { JSONKey($0) }
+            let expected: [Int64?] = [1, 2, 3, 4, 5, nil]
+            for (index, (literal, string)) in zip(literals, strings).enumerated() {
+                XCTAssertEqual(literal.count, string.count, "key \(index)")
+                XCTAssertEqual(literal.bytes, string.bytes, "key \(index)")
+                XCTAssertEqual(tape.value(tape.root, literal).flatMap { tape.integer($0) }, expected[index], "key \(index)")
+                XCTAssertEqual(tape.value(tape.root, string).flatMap { tape.integer($0) }, expected[index], "key \(index)")
+            }
+        }
+    }
+
+    /// Tokens live in a reused buffer; a copy of a tape must keep reading its own document after
+    /// the original parses another one (value semantics).
+    func testACopiedTapeKeepsItsTokensWhenTheOriginalReparses() throws {
+        let first = Array(#"{"model":"first","n":[1,2,3]}"#.utf8)
+        let second = Array(#"["x"]"#.utf8)
+        try first.withUnsafeBytes { firstBytes in
+            try second.withUnsafeBytes { secondBytes in
+                var tape = JSONTape()
+                try tape.parse(firstBytes)
+                let copy = tape
+                try tape.parse(secondBytes)
+                XCTAssertEqual(tape.kind(tape.root), .array)
+                XCTAssertEqual(copy.string(copy.root, "model"), "first")
+                XCTAssertEqual(copy.value(copy.root, "n").map { copy.count($0) }, 3)
+            }
+        }
+    }
 }
+

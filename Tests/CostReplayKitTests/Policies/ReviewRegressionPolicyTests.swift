@@ -116,7 +116,7 @@ final class ReviewRegressionPolicyTests: XCTestCase {
                 try tape.parse(UnsafeRawBufferPointer(raw))
                 var facts = BodyFacts()
                 _ = BodyFactsReader.readPromptUnits(
-                    tape, tape.root, layout: BodyFactsReader.PromptLayout(shape: shape), cache: cache, into: &facts)
+                    tape, tape.root, layout: BodyFactsReader.PromptLayout.of(shape), cache: cache, into: &facts)
                 return facts.promptUnits.first
             }
         }
