@@ -2,7 +2,8 @@
 # Runs the test suite under the address sanitizer (with its leak check) and the thread sanitizer,
 # each in its own scratch path (.build-address, .build-thread), and prints how long each took.
 # Usage: scripts/sanitizers.sh [address|thread|all] [extra swift test arguments, e.g. --filter Ingest]
-# CI runs `scripts/sanitizers.sh address`. Timings on the 2-core dev machine are in docs/fuzzing.md.
+# Not part of .ci/run (which runs exactly the README's commands); timings and results on the 2-core
+# dev machine are in docs/fuzzing.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}

@@ -35,9 +35,8 @@ final class PromptUnitCache: @unchecked Sendable {
     func unit(_ tape: JSONTape, _ index: Int) -> Entry {
         let raw = tape.span(index)
         guard raw.count >= Self.minimumBytes else { return Self.canonical(tape, index) }
-        var first = StreamHasher(seed: 21)
-        first.update(raw)
-        let key = RawKey(a: first.finalize(), b: Self.mix(raw), length: raw.count)
+        let (a, b) = RawDigest.digest(raw, seed: 21)
+        let key = RawKey(a: a, b: b, length: raw.count)
         if let hit = entries[key] { return hit }
         let entry = Self.canonical(tape, index)
         if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
@@ -77,17 +76,5 @@ final class PromptUnitCache: @unchecked Sendable {
         var sink = HashingSink()
         CanonicalJSON.write(tape, index, to: &sink)
         return Entry(canonicalHash: sink.hasher.finalize(), canonicalBytes: sink.byteCount)
-    }
-
-    /// A second, independent 64-bit digest of the first, middle and last bytes and the length, so a
-    /// collision of the streamed hash alone is not enough for a false hit.
-    private static func mix(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-        var hasher = StreamHasher(seed: 0x5EED)
-        let probe = min(64, raw.count)
-        hasher.update(UnsafeRawBufferPointer(rebasing: raw[0..<probe]))
-        hasher.update(UnsafeRawBufferPointer(rebasing: raw[(raw.count / 2 - probe / 2)..<(raw.count / 2 - probe / 2 + probe)]))
-        hasher.update(UnsafeRawBufferPointer(rebasing: raw[(raw.count - probe)...]))
-        hasher.update(word: UInt64(raw.count))
-        return hasher.finalize()
     }
 }

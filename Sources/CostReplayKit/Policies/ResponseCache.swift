@@ -51,5 +51,8 @@ struct ResponseCache {
         let horizon = now - config.ttlMicros
         inserted = inserted.filter { $0.value >= horizon }
         countAfterSweep = inserted.count
+        // Room for the inserts until the next sweep, so the table does not regrow step by step
+        // (rehashing every entry each time) after every sweep.
+        inserted.reserveCapacity(countAfterSweep + max(4096, countAfterSweep))
     }
 }
