@@ -16,188 +16,134 @@ public struct CallRecord: Sendable {
     public var end: Timestamp
     private var storage: Storage
 
-    private final class Storage: @unchecked Sendable {
+    /// The boxed fields, with the values a new record starts from.
+    private struct Fields {
         var id: String
-        var provider: String?
+        var provider: String? = nil
         var model: String
-        var user: String?
-        var team: String?
-        var apiKey: String?
-        var session: String?
-        var task: String?
-        var complexity: Int?
-        var tags: [String: String]
-        var status: Int?
-        var succeeded: Bool
-        var stopReason: String?
-        var serviceTier: ServiceTier
-        var usage: Usage?
-        var bodyShape: BodyShape?
-        var body: BodyFacts?
-        var sidechain: Bool
+        var user: String? = nil
+        var team: String? = nil
+        var apiKey: String? = nil
+        var session: String? = nil
+        var task: String? = nil
+        var complexity: Int? = nil
+        var tags: [String: String] = [:]
+        var status: Int? = nil
+        var succeeded: Bool = true
+        var stopReason: String? = nil
+        var serviceTier: ServiceTier = .standard
+        var usage: Usage? = nil
+        var bodyShape: BodyShape? = nil
+        var body: BodyFacts? = nil
+        var sidechain: Bool = false
+    }
 
-        init(id: String, model: String) {
-            self.id = id
-            self.provider = nil
-            self.model = model
-            self.user = nil
-            self.team = nil
-            self.apiKey = nil
-            self.session = nil
-            self.task = nil
-            self.complexity = nil
-            self.tags = [:]
-            self.status = nil
-            self.succeeded = true
-            self.stopReason = nil
-            self.serviceTier = .standard
-            self.usage = nil
-            self.bodyShape = nil
-            self.body = nil
-            self.sidechain = false
-        }
-
-        init(copying other: Storage) {
-            id = other.id
-            provider = other.provider
-            model = other.model
-            user = other.user
-            team = other.team
-            apiKey = other.apiKey
-            session = other.session
-            task = other.task
-            complexity = other.complexity
-            tags = other.tags
-            status = other.status
-            succeeded = other.succeeded
-            stopReason = other.stopReason
-            serviceTier = other.serviceTier
-            usage = other.usage
-            bodyShape = other.bodyShape
-            body = other.body
-            sidechain = other.sidechain
-        }
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
     }
 
     /// The box, copied first when another record shares it.
     private var uniqueStorage: Storage {
         mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
             return storage
         }
     }
 
     /// The call id (`PATHKEY:LINE` when the log has none).
     public var id: String {
-        get { storage.id }
-        set { uniqueStorage.id = newValue }
-        _modify { yield &uniqueStorage.id }
+        get { storage.fields.id }
+        _modify { yield &uniqueStorage.fields.id }
     }
     /// Vendor label as logged, lower-cased.
     public var provider: String? {
-        get { storage.provider }
-        set { uniqueStorage.provider = newValue }
-        _modify { yield &uniqueStorage.provider }
+        get { storage.fields.provider }
+        _modify { yield &uniqueStorage.fields.provider }
     }
     /// The model name as logged.
     public var model: String {
-        get { storage.model }
-        set { uniqueStorage.model = newValue }
-        _modify { yield &uniqueStorage.model }
+        get { storage.fields.model }
+        _modify { yield &uniqueStorage.fields.model }
     }
     public var user: String? {
-        get { storage.user }
-        set { uniqueStorage.user = newValue }
-        _modify { yield &uniqueStorage.user }
+        get { storage.fields.user }
+        _modify { yield &uniqueStorage.fields.user }
     }
     public var team: String? {
-        get { storage.team }
-        set { uniqueStorage.team = newValue }
-        _modify { yield &uniqueStorage.team }
+        get { storage.fields.team }
+        _modify { yield &uniqueStorage.fields.team }
     }
     public var apiKey: String? {
-        get { storage.apiKey }
-        set { uniqueStorage.apiKey = newValue }
-        _modify { yield &uniqueStorage.apiKey }
+        get { storage.fields.apiKey }
+        _modify { yield &uniqueStorage.fields.apiKey }
     }
     /// The explicit session id; inferred sessions are assigned during replay.
     public var session: String? {
-        get { storage.session }
-        set { uniqueStorage.session = newValue }
-        _modify { yield &uniqueStorage.session }
+        get { storage.fields.session }
+        _modify { yield &uniqueStorage.fields.session }
     }
     /// Task hint from the log (§6.5).
     public var task: String? {
-        get { storage.task }
-        set { uniqueStorage.task = newValue }
-        _modify { yield &uniqueStorage.task }
+        get { storage.fields.task }
+        _modify { yield &uniqueStorage.fields.task }
     }
     /// Complexity hint from the log (§6.5), clamped to 1...10 when used.
     public var complexity: Int? {
-        get { storage.complexity }
-        set { uniqueStorage.complexity = newValue }
-        _modify { yield &uniqueStorage.complexity }
+        get { storage.fields.complexity }
+        _modify { yield &uniqueStorage.fields.complexity }
     }
     /// Free-form string tags.
     public var tags: [String: String] {
-        get { storage.tags }
-        set { uniqueStorage.tags = newValue }
-        _modify { yield &uniqueStorage.tags }
+        get { storage.fields.tags }
+        _modify { yield &uniqueStorage.fields.tags }
     }
     /// HTTP status (200 when a response is present and no status was logged).
     public var status: Int? {
-        get { storage.status }
-        set { uniqueStorage.status = newValue }
-        _modify { yield &uniqueStorage.status }
+        get { storage.fields.status }
+        _modify { yield &uniqueStorage.fields.status }
     }
     /// A response is present and status < 400.
     public var succeeded: Bool {
-        get { storage.succeeded }
-        set { uniqueStorage.succeeded = newValue }
-        _modify { yield &uniqueStorage.succeeded }
+        get { storage.fields.succeeded }
+        _modify { yield &uniqueStorage.fields.succeeded }
     }
     /// Stop or finish reason, lower-cased.
     public var stopReason: String? {
-        get { storage.stopReason }
-        set { uniqueStorage.stopReason = newValue }
-        _modify { yield &uniqueStorage.stopReason }
+        get { storage.fields.stopReason }
+        _modify { yield &uniqueStorage.fields.stopReason }
     }
     public var serviceTier: ServiceTier {
-        get { storage.serviceTier }
-        set { uniqueStorage.serviceTier = newValue }
-        _modify { yield &uniqueStorage.serviceTier }
+        get { storage.fields.serviceTier }
+        _modify { yield &uniqueStorage.fields.serviceTier }
     }
     /// Token usage; nil for a failed call that reported none (it costs $0).
     public var usage: Usage? {
-        get { storage.usage }
-        set { uniqueStorage.usage = newValue }
-        _modify { yield &uniqueStorage.usage }
+        get { storage.fields.usage }
+        _modify { yield &uniqueStorage.fields.usage }
     }
     /// The API shape of the bodies (decides the usage convention); nil for formats without bodies.
     public var bodyShape: BodyShape? {
-        get { storage.bodyShape }
-        set { uniqueStorage.bodyShape = newValue }
-        _modify { yield &uniqueStorage.bodyShape }
+        get { storage.fields.bodyShape }
+        _modify { yield &uniqueStorage.fields.bodyShape }
     }
     /// Facts derived from the request and response bodies (§3.3); nil when the format has no bodies.
     public var body: BodyFacts? {
-        get { storage.body }
-        set { uniqueStorage.body = newValue }
-        _modify { yield &uniqueStorage.body }
+        get { storage.fields.body }
+        _modify { yield &uniqueStorage.fields.body }
     }
     /// Claude Code: the entry came from a sidechain (subagent); breaks usage ties when entries of
     /// one call are merged (§3.6).
     public var sidechain: Bool {
-        get { storage.sidechain }
-        set { uniqueStorage.sidechain = newValue }
-        _modify { yield &uniqueStorage.sidechain }
+        get { storage.fields.sidechain }
+        _modify { yield &uniqueStorage.fields.sidechain }
     }
 
     public init(id: String, origin: RecordOrigin, start: Timestamp, end: Timestamp, model: String) {
         self.origin = origin
         self.start = start
         self.end = end
-        storage = Storage(id: id, model: model)
+        storage = Storage(Fields(id: id, model: model))
     }
 }
 
