@@ -11,11 +11,12 @@ let harnesses = [
 let package = Package(
     name: "costreplay-fuzz",
     dependencies: [.package(name: "costreplay", path: "..")],
-    targets: harnesses.map { name in
-        .executableTarget(
-            name: name,
-            dependencies: [.product(name: "CostReplayKit", package: "costreplay")],
-            path: "Sources/\(name)")
-    },
+    targets: [.target(name: "FuzzSupport", path: "Sources/FuzzSupport")]
+        + harnesses.map { name in
+            .executableTarget(
+                name: name,
+                dependencies: ["FuzzSupport", .product(name: "CostReplayKit", package: "costreplay")],
+                path: "Sources/\(name)")
+        },
     swiftLanguageModes: [.v6]
 )

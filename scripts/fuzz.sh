@@ -8,6 +8,7 @@
 #        scripts/fuzz.sh smoke [SECONDS]  (every harness for SECONDS each, default 8: about a minute)
 # Harnesses: json gzip envelope timestamp prices policy attribution. See docs/fuzzing.md.
 set -euo pipefail
+self="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"  # smoke re-runs this script from Fuzz/
 cd "$(dirname "$0")/../Fuzz"
 declare -A targets=([json]=FuzzJSON [gzip]=FuzzGzip [envelope]=FuzzEnvelope [timestamp]=FuzzTimestamp
     [prices]=FuzzPriceBook [policy]=FuzzPolicy [attribution]=FuzzAttribution)
@@ -33,9 +34,9 @@ if [ "$harness" = build ]; then
     exit 0
 fi
 if [ "$harness" = smoke ]; then
-    "$0" build
+    "$self" build
     for name in $(printf '%s\n' "${!targets[@]}" | sort); do
-        "$0" "$name" "${2:-8}" >"/tmp/costreplay-fuzz-smoke-$name.log" 2>&1 || {
+        "$self" "$name" "${2:-8}" >"/tmp/costreplay-fuzz-smoke-$name.log" 2>&1 || {
             echo "fuzz.sh: $name found a problem:" >&2
             tail -40 "/tmp/costreplay-fuzz-smoke-$name.log" >&2
             exit 1
