@@ -262,10 +262,7 @@ public struct JSONKey: Sendable, ExpressibleByStringLiteral {
     }
 
     /// Length in UTF-8 bytes.
-    @inlinable public var count: Int {
-        guard let literal else { return owned.count }
-        return literal.hasPointerRepresentation ? literal.utf8CodeUnitCount : literal.withUTF8Buffer { $0.count }
-    }
+    @inlinable public var count: Int { withBytes { $0.count } }
 
     /// The key's UTF-8 bytes as an array (a copy; for messages and set-up, not per-lookup paths).
     public var bytes: [UInt8] { withBytes { Array($0) } }
